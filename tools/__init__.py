@@ -1,0 +1,1 @@
+"""The course's Python package: widget logic, Sphinx extensions and the CLI."""
