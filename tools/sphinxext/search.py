@@ -1,0 +1,83 @@
+"""Sphinx glue for the course's Chinese search.
+
+After the HTML build, every page's resolved doctree is turned into plain section texts,
+indexed by :mod:`tools.search.index`, and written as ``_static/course-search-index.js``.
+The search page (``book/_templates/search.html``) loads it with a ``<script>`` tag, so
+search works from file:// as well as served.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.application import Sphinx
+
+from tools.search import index, segment
+
+# Nodes whose text is not prose: diagram sources, raw HTML, comments.
+_SKIP = ("graphviz", "raw", "comment", "script", "literal_block", "system_message")
+
+
+def _prose(node: nodes.Node) -> str:
+    parts: list[str] = []
+
+    def walk(n: nodes.Node) -> None:
+        if n.__class__.__name__ in _SKIP or isinstance(n, nodes.section):
+            return
+        if isinstance(n, nodes.Text):
+            parts.append(n.astext())
+            return
+        for child in n.children:
+            walk(child)
+        if isinstance(n, (nodes.paragraph, nodes.title, nodes.term, nodes.entry, nodes.list_item)):
+            parts.append("\n")
+
+    walk(node)
+    return "".join(parts)
+
+
+def page_from_doctree(doctree: nodes.document, url: str, title: str) -> index.Page:
+    page = index.Page(url=url, title=title)
+    for number, section in enumerate(doctree.findall(nodes.section)):
+        heading = section.next_node(nodes.title)
+        # The page's own top section is linked without an anchor.
+        anchor = "" if number == 0 else (section["ids"][0] if section["ids"] else "")
+        body = "".join(
+            _prose(child) for child in section.children if not isinstance(child, nodes.title)
+        )
+        page.sections.append(
+            index.Section(anchor=anchor, title=heading.astext() if heading else "", text=_normalise(body))
+        )
+    return page
+
+
+def _normalise(text: str) -> str:
+    lines = (" ".join(line.split()) for line in text.splitlines())
+    return "\n".join(line for line in lines if line)
+
+
+def _add_course_terms(app: Sphinx, env) -> None:
+    """Teach jieba the glossary terms before any page is indexed (ours and Sphinx's)."""
+    terms = [name for (kind, name) in env.domaindata["std"]["objects"] if kind == "term"]
+    segment.configure(Path(app.doctreedir) / "jieba", terms)
+
+
+def _write_index(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.name not in ("html", "dirhtml"):
+        return
+    env = app.env
+    pages = []
+    for docname in sorted(env.found_docs):
+        doctree = env.get_and_resolve_doctree(docname, app.builder)
+        title = env.titles[docname].astext() if docname in env.titles else docname
+        pages.append(page_from_doctree(doctree, app.builder.get_target_uri(docname), title))
+    target = Path(app.outdir) / "_static" / "course-search-index.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(index.as_script(index.build(pages)), encoding="utf-8")
+
+
+def setup(app: Sphinx) -> None:
+    segment.configure(Path(app.doctreedir) / "jieba")
+    app.connect("env-updated", _add_course_terms)
+    app.connect("build-finished", _write_index)
