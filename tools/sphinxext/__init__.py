@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import search
+from . import figures, search
 
 STATIC = Path(__file__).parent / "static"
 
@@ -18,5 +18,6 @@ def _add_static(app: Sphinx) -> None:
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _add_static)
     search.setup(app)
+    figures.setup(app)
     app.add_css_file("course.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}
