@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import figures, search
+from . import cases, figures, search
 
 STATIC = Path(__file__).parent / "static"
 
@@ -19,5 +19,6 @@ def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _add_static)
     search.setup(app)
     figures.setup(app)
+    cases.setup(app)
     app.add_css_file("course.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

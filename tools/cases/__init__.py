@@ -1,0 +1,1 @@
+"""Case exercises: their metadata (front matter of each case page)."""
