@@ -19,8 +19,12 @@ def _pdf(args: argparse.Namespace) -> int:
         print(f"error: {html_root} holds no HTML build; run `make site` first", file=sys.stderr)
         return 2
     target = build_pdf(
-        html_root, Path(args.output), title="关系销售", subtitle="大客户与关系销售入门课程",
-        author="关系销售课程组", edition=EDITIONS[args.edition],
+        html_root,
+        Path(args.output),
+        title="关系销售",
+        subtitle="大客户与关系销售入门课程",
+        author="关系销售课程组",
+        edition=EDITIONS[args.edition],
     )
     print(f"wrote {target}")
     return 0

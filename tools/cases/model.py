@@ -31,7 +31,7 @@ def load_case(path: Path, chapters: set[str]) -> Case:
         raise DataError(path, meta.line_of("case"), "`case:` must be a mapping of " + ", ".join(FIELDS))
     for name in FIELDS:
         if name not in case:
-            raise DataError(path, case.line, f"`case:` is missing `{name}`")
+            raise DataError(path, meta.line_of("case"), f"`case:` is missing `{name}`")
     unknown = sorted(set(case) - set(FIELDS))
     if unknown:
         raise DataError(path, case.line_of(unknown[0]), f"unknown field `{unknown[0]}` (known: {', '.join(FIELDS)})")
@@ -42,17 +42,27 @@ def load_case(path: Path, chapters: set[str]) -> Case:
             raise DataError(path, case.line_of(name), f"`{name}` must be a non-empty text")
     duration = case["duration"]
     if isinstance(duration, bool) or not isinstance(duration, int) or not 5 <= duration <= 600:
-        raise DataError(path, case.line_of("duration"), f"`duration` must be minutes between 5 and 600, not {duration!r}")
+        raise DataError(
+            path, case.line_of("duration"), f"`duration` must be minutes between 5 and 600, not {duration!r}"
+        )
     for name in ("chapters", "skills"):
         value = case[name]
         if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
             raise DataError(path, case.line_of(name), f"`{name}` must be a non-empty list of texts")
     for chapter in case["chapters"]:
         if chapter not in chapters:
-            raise DataError(path, case.line_of("chapters"),
-                            f"unknown chapter `{chapter}` (chapters: {', '.join(sorted(chapters))})")
-    return Case(id=case["id"], title=case["title"].strip(), chapters=tuple(case["chapters"]),
-                format=case["format"].strip(), duration=duration, skills=tuple(case["skills"]), path=path)
+            raise DataError(
+                path, case.line_of("chapters"), f"unknown chapter `{chapter}` (chapters: {', '.join(sorted(chapters))})"
+            )
+    return Case(
+        id=case["id"],
+        title=case["title"].strip(),
+        chapters=tuple(case["chapters"]),
+        format=case["format"].strip(),
+        duration=duration,
+        skills=tuple(case["skills"]),
+        path=path,
+    )
 
 
 def load_cases(cases_dir: Path, chapters: set[str]) -> list[Case]:

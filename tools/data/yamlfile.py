@@ -17,9 +17,17 @@ class DataError(Exception):
     message: str
     item: str | None = None
 
+    @property
+    def location(self) -> str:
+        return f"{self.path}:{self.line}"
+
+    @property
+    def detail(self) -> str:
+        """The message without its location (for loggers that print the location)."""
+        return f"{self.item}: {self.message}" if self.item else self.message
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}"
-        return f"{where}: {self.item}: {self.message}" if self.item else f"{where}: {self.message}"
+        return f"{self.location}: {self.detail}"
 
 
 class Mapping(dict):
@@ -52,7 +60,8 @@ def load_text(text: str, path: Path, first_line: int = 1):
     try:
         data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # The context mark is where the broken construct starts, which is where to look.
+        mark = exc.context_mark or exc.problem_mark
         line = (mark.line + first_line) if mark else first_line
         raise DataError(path, line, f"not valid YAML: {exc.problem or exc}") from exc
     if first_line != 1:

@@ -48,7 +48,7 @@ def reading_order(html_root: Path, root_page: str) -> list[tuple[str, str]]:
         raise ValueError(f"{root_page}: no navigation found; is this a sphinx-book-theme build?")
     part = ""
     base = posixpath.dirname(root_page)
-    for node in nav.select("p.caption, li.toctree-l1 > a.reference.internal"):
+    for node in nav.select("p.caption, li[class^=toctree-l] > a.reference.internal"):
         if node.name == "p":
             part = node.get_text(strip=True)
             continue
@@ -90,8 +90,9 @@ def load_chapter(html_root: Path, url: str, part: str) -> Chapter:
     return Chapter(url=url, part=part, title=title, body=article)
 
 
-def assemble(html_root: Path, *, root_page: str, title: str, subtitle: str, author: str,
-             edition: str, stylesheet: str) -> str:
+def assemble(
+    html_root: Path, *, root_page: str, title: str, subtitle: str, author: str, edition: str, stylesheet: str
+) -> str:
     """The whole print document as an HTML string (its URLs relative to ``html_root``)."""
     chapters = [load_chapter(html_root, url, part) for url, part in reading_order(html_root, root_page)]
     known = {c.url for c in chapters}
@@ -129,8 +130,8 @@ def assemble(html_root: Path, *, root_page: str, title: str, subtitle: str, auth
   <p class="title-author">{html.escape(author)}</p>
 </section>
 <section class="front-page" id="{anchor_for(chapters[0].url)}">{chapters[0].body.decode_contents()}</section>
-<nav class="print-toc"><h1 class="toc-title">目录</h1><ol>{''.join(toc_items)}</ol></nav>
-{''.join(bodies)}
+<nav class="print-toc"><h1 class="toc-title">目录</h1><ol>{"".join(toc_items)}</ol></nav>
+{"".join(bodies)}
 </body>
 </html>"""
     _check_links(document, known)
@@ -140,8 +141,9 @@ def assemble(html_root: Path, *, root_page: str, title: str, subtitle: str, auth
 def _check_links(document: str, known: set[str]) -> None:
     soup = BeautifulSoup(document, "html.parser")
     ids = {node["id"] for node in soup.find_all(id=True)}
-    missing = sorted({a["href"][1:] for a in soup.find_all("a", href=True)
-                      if a["href"].startswith("#") and a["href"][1:] not in ids})
+    missing = sorted(
+        {a["href"][1:] for a in soup.find_all("a", href=True) if a["href"].startswith("#") and a["href"][1:] not in ids}
+    )
     if missing:
         raise ValueError("print document has links to missing anchors: " + ", ".join(missing[:10]))
 

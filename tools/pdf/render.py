@@ -9,13 +9,26 @@ from . import assemble
 STYLESHEET = Path(__file__).with_name("book.css")
 
 
-def build_pdf(html_root: Path, target: Path, *, title: str, subtitle: str, author: str,
-              edition: str, root_page: str = "book/index.html") -> Path:
+def build_pdf(
+    html_root: Path,
+    target: Path,
+    *,
+    title: str,
+    subtitle: str,
+    author: str,
+    edition: str,
+    root_page: str = "book/index.html",
+) -> Path:
     from weasyprint import HTML  # imported here: it is slow to import and only the PDF needs it
 
     document = assemble.assemble(
-        html_root, root_page=root_page, title=title, subtitle=subtitle, author=author,
-        edition=edition, stylesheet=STYLESHEET.read_text(encoding="utf-8"),
+        html_root,
+        root_page=root_page,
+        title=title,
+        subtitle=subtitle,
+        author=author,
+        edition=edition,
+        stylesheet=STYLESHEET.read_text(encoding="utf-8"),
     )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.with_suffix(".html").write_text(document, encoding="utf-8")

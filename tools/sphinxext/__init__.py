@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import cases, figures, search
+from . import cases, figures, search, theme
 
 STATIC = Path(__file__).parent / "static"
 
@@ -20,5 +20,6 @@ def setup(app: Sphinx) -> dict:
     search.setup(app)
     figures.setup(app)
     cases.setup(app)
+    theme.setup(app)
     app.add_css_file("course.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -34,7 +34,7 @@ class CaseIndex(SphinxDirective):
         try:
             cases = load_cases(cases_dir, chapters)
         except DataError as exc:
-            logger.warning(str(exc), location=(str(exc.path), exc.line), type="course", subtype="case")
+            logger.warning(exc.detail, location=exc.location, type="course", subtype="case")
             return []
         # The cases appear in the order the table of contents gives them.
         order = {name: i for i, name in enumerate(self.env.toctree_includes.get(self.env.docname, []))}

@@ -43,9 +43,7 @@ def page_from_doctree(doctree: nodes.document, url: str, title: str) -> index.Pa
         heading = section.next_node(nodes.title)
         # The page's own top section is linked without an anchor.
         anchor = "" if number == 0 else (section["ids"][0] if section["ids"] else "")
-        body = "".join(
-            _prose(child) for child in section.children if not isinstance(child, nodes.title)
-        )
+        body = "".join(_prose(child) for child in section.children if not isinstance(child, nodes.title))
         page.sections.append(
             index.Section(anchor=anchor, title=heading.astext() if heading else "", text=_normalise(body))
         )

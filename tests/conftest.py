@@ -1,0 +1,120 @@
+"""Shared fixtures: one strict build of the site per test session, the PDF made from it,
+a local HTTP server for it, and headless Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV_BIN = Path(sys.executable).parent
+SOURCES = ["book", "cases", "exercises", "tools", "_config.yml", "_toc.yml"]
+
+
+def jupyter_book_build(source: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:
+    """Run the same strict build as `make site`, into ``output``."""
+    env = {**os.environ, "TMPDIR": str(output / "tmp")}
+    (output / "tmp").mkdir(parents=True, exist_ok=True)
+    return subprocess.run(
+        [
+            str(VENV_BIN / "jupyter-book"),
+            "build",
+            str(source),
+            "--path-output",
+            str(output),
+            "--warningiserror",
+            "--nitpick",
+            "--keep-going",
+            *extra,
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=source,
+    )
+
+
+def copy_sources(target: Path) -> Path:
+    """A copy of the course sources that a test may break."""
+    for name in SOURCES:
+        src = ROOT / name
+        if src.is_dir():
+            shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
+        else:
+            shutil.copy2(src, target / name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The learner site, built strictly from the current sources."""
+    out = tmp_path_factory.mktemp("learner")
+    result = jupyter_book_build(ROOT, out)
+    html = out / "_build" / "html"
+    if result.returncode != 0:
+        pytest.fail("strict build failed:\n" + (result.stdout + result.stderr)[-4000:])
+    return html
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> list[Path]:
+    """Every content page of the built site (not the redirect at the root)."""
+    skip = {"_static", "_sources", "_images"}
+    return sorted(
+        p
+        for p in site.rglob("*.html")
+        if not skip & set(p.relative_to(site).parts) and (p.parent != site or p.name != "index.html")
+    )
+
+
+@pytest.fixture(scope="session")
+def pdf(site, tmp_path_factory) -> Path:
+    from tools.pdf.render import build_pdf
+
+    target = tmp_path_factory.mktemp("pdf") / "course.pdf"
+    return build_pdf(
+        site, target, title="关系销售", subtitle="大客户与关系销售入门课程", author="关系销售课程组", edition="学员版"
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site):
+    """The built site served on a loopback port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from tools.browser import launch
+
+    with launch() as chromium:
+        yield chromium
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors
+    yield page
+    context.close()

@@ -1,0 +1,1 @@
+"""Benchmarks: scripts that measure the figures the issues name (not timed tests)."""

@@ -1,0 +1,44 @@
+"""Headless Chromium for tests and benchmarks: Debian's chromium driven by Playwright.
+
+Playwright never downloads a browser here; it is pointed at the system one. The flags keep
+Chromium from reaching for the network on its own (updates, sync, field trials).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+CHROMIUM_FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-default-apps",
+    "--disable-extensions",
+    "--metrics-recording-only",
+]
+
+
+def chromium_path() -> str:
+    path = os.environ.get("COURSE_CHROMIUM") or shutil.which("chromium")
+    if not path:
+        raise RuntimeError("Debian's chromium is not installed; run `make setup` (tools/setup.sh installs it)")
+    return path
+
+
+@contextmanager
+def launch() -> Iterator:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_FLAGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
