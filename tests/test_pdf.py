@@ -65,3 +65,10 @@ def test_cjk_fonts_are_embedded(pdf):
 
 def test_page_numbers_in_footer(pdf):
     assert re.search(r"^\s*10\s*$", text_of(pdf, 10), re.M)
+
+
+def test_self_checks_print_with_answer_keys(pdf):
+    text = text_of(pdf)
+    assert text.count("答案与解析(共") == 6, "every chapter's bank prints with its key"
+    assert "第 1 题 · 单选题 · pf-01" in text
+    assert "检查答案" not in text, "interactive controls are not printed"

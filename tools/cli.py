@@ -30,6 +30,39 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace) -> int:
+    from tools.data.yamlfile import DataError
+    from tools.exercises.export import to_gift, to_moodle_xml
+    from tools.exercises.model import load_banks
+
+    try:
+        banks = load_banks(Path(args.exercises))
+    except DataError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    if not banks:
+        print(f"error: no question banks (*.yml) in {args.exercises}", file=sys.stderr)
+        return 2
+    wanted = list(dict.fromkeys(args.bank or banks))
+    unknown = [name for name in wanted if name not in banks]
+    if unknown:
+        print(f"error: no bank {', '.join(unknown)}; the banks are: {', '.join(banks)}", file=sys.stderr)
+        return 2
+    text = (to_moodle_xml if args.format == "moodle" else to_gift)([banks[name] for name in wanted])
+    if args.output:
+        target = Path(args.output)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        print(f"wrote {target} ({sum(len(banks[name].items) for name in wanted)} questions)")
+    elif hasattr(sys.stdout, "buffer"):  # UTF-8 whatever the console's encoding: the XML says UTF-8
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tools", description="关系销售 course tools")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -39,6 +72,13 @@ def main(argv: list[str] | None = None) -> int:
     pdf.add_argument("--output", default=str(ROOT / "_build" / "pdf" / "关系销售-学员版.pdf"))
     pdf.add_argument("--edition", choices=sorted(EDITIONS), default="learner")
     pdf.set_defaults(run=_pdf)
+
+    export = commands.add_parser("export", help="export the self-check question banks for Moodle")
+    export.add_argument("--format", choices=("moodle", "gift"), required=True, help="Moodle XML or GIFT")
+    export.add_argument("--bank", action="extend", nargs="+", metavar="CHAPTER", help="only these banks (default: all)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--exercises", default=str(ROOT / "exercises"), metavar="DIR", help="where the banks are")
+    export.set_defaults(run=_export)
 
     args = parser.parse_args(argv)
     return args.run(args)

@@ -40,7 +40,20 @@ class Mapping(dict):
         return self.key_lines.get(key, self.line)
 
 
+class Sequence(list):
+    """A YAML sequence with the line of each entry (1-based)."""
+
+    line: int = 0
+    item_lines: list
+
+
 class _Loader(yaml.SafeLoader):
+    def construct_sequence(self, node, deep=False):  # noqa: D401 - PyYAML's signature
+        sequence = Sequence(super().construct_sequence(node, deep=True))
+        sequence.line = node.start_mark.line + 1
+        sequence.item_lines = [child.start_mark.line + 1 for child in node.value]
+        return sequence
+
     def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML's signature
         mapping = Mapping(super().construct_mapping(node, deep=True))
         mapping.line = node.start_mark.line + 1
@@ -53,6 +66,7 @@ class _Loader(yaml.SafeLoader):
 
 
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _Loader.construct_mapping)
+_Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_SEQUENCE_TAG, _Loader.construct_sequence)
 
 
 def load_text(text: str, path: Path, first_line: int = 1):
@@ -91,5 +105,8 @@ def _shift(node, by: int) -> None:
         for value in node.values():
             _shift(value, by)
     elif isinstance(node, list):
+        if isinstance(node, Sequence):
+            node.line += by
+            node.item_lines = [line + by for line in node.item_lines]
         for value in node:
             _shift(value, by)

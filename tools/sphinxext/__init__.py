@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import cases, figures, search, theme
+from . import cases, figures, quiz, search, theme
 
 STATIC = Path(__file__).parent / "static"
 
@@ -21,5 +21,6 @@ def setup(app: Sphinx) -> dict:
     figures.setup(app)
     cases.setup(app)
     theme.setup(app)
+    quiz.setup(app)
     app.add_css_file("course.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,1 @@
+"""Self-check exercises: question banks (model and validation), their HTML, LMS export."""

@@ -1,0 +1,182 @@
+"""Self-check items in pages: ``{self-check}`` and ``{progress-overview}``.
+
+```{self-check} purchase-factors
+:items: pf-01, pf-03      (optional: chosen items; default the whole bank)
+```
+
+The directive leaves a placeholder; once every page is read (and every section label is
+known) the placeholder becomes the items' HTML, with links to the sections they test.
+Bank errors and unknown sections fail the build with file, line and item ID.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.application import Sphinx
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+
+from tools.data.yamlfile import DataError
+from tools.exercises.model import Bank, check_sections, load_banks
+from tools.exercises.render import bank_html
+
+logger = logging.getLogger(__name__)
+
+
+class self_check(nodes.General, nodes.Element):
+    """Placeholder for a bank's items, resolved to HTML after reading."""
+
+
+class progress_overview(nodes.General, nodes.Element):
+    """Placeholder for the progress page's table of chapters."""
+
+
+def _banks(env) -> dict[str, Bank] | None:
+    directory = Path(env.srcdir) / "exercises"
+    try:
+        return load_banks(directory)
+    except DataError as exc:
+        logger.warning(exc.detail, location=exc.location, type="course", subtype="exercises")
+        return None
+
+
+class SelfCheck(SphinxDirective):
+    required_arguments = 1
+    option_spec = {"items": directives.unchanged}
+
+    def run(self) -> list[nodes.Node]:
+        chapter = self.arguments[0]
+        banks = _banks(self.env)
+        for path in (Path(self.env.srcdir) / "exercises").glob("*.yml"):
+            self.env.note_dependency(str(path))
+        if banks is None:
+            return []
+        if chapter not in banks:
+            logger.warning(
+                f"no question bank `{chapter}` (banks: {', '.join(sorted(banks))})", location=self.get_location()
+            )
+            return []
+        wanted = [i.strip() for i in self.options.get("items", "").split(",") if i.strip()]
+        known = [item.id for item in banks[chapter].items]
+        unknown = [i for i in wanted if i not in known]
+        if unknown:
+            logger.warning(
+                f"bank `{chapter}` has no item {', '.join(unknown)} (items: {', '.join(known)})",
+                location=self.get_location(),
+            )
+            return []
+        node = self_check(chapter=chapter, items=wanted or known)
+        self.set_source_info(node)
+        return [node]
+
+
+class ProgressOverview(SphinxDirective):
+    def run(self) -> list[nodes.Node]:
+        for path in (Path(self.env.srcdir) / "exercises").glob("*.yml"):
+            self.env.note_dependency(str(path))
+        node = progress_overview()
+        self.set_source_info(node)
+        return [node]
+
+
+def _check_sections(app: Sphinx, env) -> None:
+    banks = _banks(env)
+    if banks is None:
+        return
+    try:
+        check_sections(banks, set(env.domaindata["std"]["labels"]))
+    except DataError as exc:
+        logger.warning(exc.detail, location=exc.location, type="course", subtype="exercises")
+
+
+def _section_links(app: Sphinx, fromdoc: str) -> dict[str, tuple[str, str]]:
+    links = {}
+    for label, (docname, anchor, title) in app.env.domaindata["std"]["labels"].items():
+        uri = app.builder.get_relative_uri(fromdoc, docname) if docname != fromdoc else ""
+        links[label] = (f"{uri}#{anchor}", title)
+    return links
+
+
+def _chapter_title(app: Sphinx, chapter: str) -> str:
+    titles = app.env.titles
+    return titles[f"book/{chapter}"].astext() if f"book/{chapter}" in titles else chapter
+
+
+def _resolve(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
+    placeholders = list(doctree.findall(self_check)) + list(doctree.findall(progress_overview))
+    if not placeholders:
+        return
+    banks = _banks(app.env) or {}
+    links = _section_links(app, fromdoc)
+    for node in placeholders:
+        if isinstance(node, self_check):
+            bank = banks.get(node["chapter"])
+            if bank is None:
+                node.replace_self([])
+                continue
+            items = [bank.item(i) for i in node["items"]]
+            html = bank_html(bank, items, _chapter_title(app, bank.chapter), links)
+        else:
+            html = _progress_html(app, fromdoc, banks)
+        node.replace_self(nodes.raw("", html, format="html"))
+
+
+def _progress_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
+    chapters = []
+    rows = []
+    order = {doc: n for n, doc in enumerate(_reading_order(app))}
+    for chapter in sorted(banks, key=lambda c: order.get(f"book/{c}", 999)):
+        bank = banks[chapter]
+        url = app.builder.get_relative_uri(fromdoc, f"book/{chapter}")
+        title = _chapter_title(app, chapter)
+        chapters.append({"chapter": chapter, "title": title, "url": url, "items": [i.id for i in bank.items]})
+        rows.append(
+            f'<tr data-chapter="{escape(chapter)}"><td><a href="{escape(url)}">{escape(title)}</a></td>'
+            f'<td class="course-progress-total">{len(bank.items)}</td>'
+            f'<td class="course-progress-done">—</td><td class="course-progress-correct">—</td></tr>'
+        )
+    data = json.dumps(chapters, ensure_ascii=False).replace("</", "<\\/")
+    return (
+        '<div class="course-progress">'
+        '<p class="course-progress-summary" aria-live="polite">'
+        "进度保存在你的浏览器里;启用 JavaScript 后这里显示每章的作答情况。</p>"
+        '<table class="table course-progress-table"><thead><tr><th>章节</th><th>题数</th><th>已作答</th><th>答对</th>'
+        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f'<script type="application/json" class="course-progress-data">{data}</script>'
+        "</div>"
+    )
+
+
+def _reading_order(app: Sphinx) -> list[str]:
+    """Documents in table-of-contents order."""
+    env = app.env
+    order: list[str] = []
+
+    def walk(doc: str) -> None:
+        if doc in order:
+            return
+        order.append(doc)
+        for child in env.toctree_includes.get(doc, []):
+            walk(child)
+
+    walk(app.config.root_doc)
+    return order
+
+
+def _skip(self, node) -> None:
+    raise nodes.SkipNode
+
+
+def setup(app: Sphinx) -> None:
+    for node in (self_check, progress_overview):
+        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    app.add_directive("self-check", SelfCheck)
+    app.add_directive("progress-overview", ProgressOverview)
+    app.connect("env-check-consistency", _check_sections)
+    app.connect("doctree-resolved", _resolve)
+    app.add_js_file("course-quiz.js", defer="defer")
