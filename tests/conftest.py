@@ -17,6 +17,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 SOURCES = ["book", "cases", "exercises", "tools", "_config.yml", "_toc.yml"]
+# The numbered chapters, in reading order (file names under book/).
+CHAPTERS = [
+    "key-account-difference",
+    "purchase-factors",
+    "relationship-types",
+    "kam-stages",
+    "relationship-management",
+    "from-transaction-to-partner",
+]
 
 
 def jupyter_book_build(source: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:

@@ -7,7 +7,7 @@ import re
 import pytest
 import yaml
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_sources, jupyter_book_build
+from conftest import CHAPTERS, ROOT, copy_sources, jupyter_book_build
 
 # Theme strings that Jupyter Book 1 leaves in English unless the course translates them.
 ENGLISH_UI = [
@@ -85,15 +85,7 @@ def test_no_buttons_pointing_nowhere(pages):
 
 
 def test_diagrams_are_local_images_with_alt_text(site):
-    chapters = [
-        "key-account-difference",
-        "purchase-factors",
-        "relationship-types",
-        "kam-stages",
-        "relationship-management",
-        "from-transaction-to-partner",
-    ]
-    for name in chapters:
+    for name in CHAPTERS:
         soup = BeautifulSoup((site / "book" / f"{name}.html").read_text(encoding="utf-8"), "html.parser")
         diagrams = soup.select("div.graphviz img")
         assert diagrams, f"{name}: no diagram"

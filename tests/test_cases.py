@@ -5,19 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+from conftest import CHAPTERS, ROOT
 
 from tools.cases.model import load_case, load_cases
 from tools.data.yamlfile import DataError
 
-CHAPTERS = {
-    "key-account-difference",
-    "purchase-factors",
-    "relationship-types",
-    "kam-stages",
-    "relationship-management",
-    "from-transaction-to-partner",
-}
+CHAPTER_NAMES = set(CHAPTERS)
 GOOD = """---
 case:
   id: {id}
@@ -32,7 +25,7 @@ case:
 
 
 def test_course_cases_load():
-    cases = load_cases(ROOT / "cases", CHAPTERS)
+    cases = load_cases(ROOT / "cases", CHAPTER_NAMES)
     assert {c.id for c in cases} >= {"pinacor", "zhang-jin", "xiao-cui", "li-xiang", "rule-breaker", "telecom-operator"}
 
 
@@ -43,7 +36,7 @@ def write(tmp_path: Path, text: str, name: str = "demo") -> Path:
 
 
 def test_valid_case(tmp_path):
-    case = load_case(write(tmp_path, GOOD.format(id="demo")), CHAPTERS)
+    case = load_case(write(tmp_path, GOOD.format(id="demo")), CHAPTER_NAMES)
     assert case.duration == 30 and case.chapters == ("purchase-factors",)
 
 
@@ -62,7 +55,7 @@ def test_valid_case(tmp_path):
 def test_malformed_case_names_file_and_line(tmp_path, change, line, message):
     path = write(tmp_path, GOOD.format(id="demo").replace(*change))
     with pytest.raises(DataError) as info:
-        load_case(path, CHAPTERS)
+        load_case(path, CHAPTER_NAMES)
     assert info.value.path == path
     assert info.value.line == line, str(info.value)
     assert message in str(info.value)
@@ -71,4 +64,4 @@ def test_malformed_case_names_file_and_line(tmp_path, change, line, message):
 
 def test_page_without_front_matter(tmp_path):
     with pytest.raises(DataError, match="front matter"):
-        load_case(write(tmp_path, "# 没有元数据\n"), CHAPTERS)
+        load_case(write(tmp_path, "# 没有元数据\n"), CHAPTER_NAMES)

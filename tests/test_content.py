@@ -5,16 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import CHAPTERS, ROOT
 
-CHAPTERS = [
-    "key-account-difference",
-    "purchase-factors",
-    "relationship-types",
-    "kam-stages",
-    "relationship-management",
-    "from-transaction-to-partner",
-]
 FRAME = ["## 学习目标", "## 本章要点", "## 自测", "## 练习与案例"]
 TERM_ROLE = re.compile(r"\{term\}`(?:[^`<]*<([^`>]+)>|([^`]+))`")
 CJK = re.compile(r"[\u3400-\u9fff]")

@@ -95,7 +95,6 @@ def assemble(
 ) -> str:
     """The whole print document as an HTML string (its URLs relative to ``html_root``)."""
     chapters = [load_chapter(html_root, url, part) for url, part in reading_order(html_root, root_page)]
-    known = {c.url for c in chapters}
     toc_items = []
     last_part = None
     for chapter in chapters[1:]:
@@ -134,11 +133,11 @@ def assemble(
 {"".join(bodies)}
 </body>
 </html>"""
-    _check_links(document, known)
+    _check_links(document)
     return document
 
 
-def _check_links(document: str, known: set[str]) -> None:
+def _check_links(document: str) -> None:
     soup = BeautifulSoup(document, "html.parser")
     ids = {node["id"] for node in soup.find_all(id=True)}
     missing = sorted(

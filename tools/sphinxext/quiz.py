@@ -36,13 +36,21 @@ class progress_overview(nodes.General, nodes.Element):
     """Placeholder for the progress page's table of chapters."""
 
 
+_loaded: dict[tuple, dict[str, Bank] | None] = {}
+
+
 def _banks(env) -> dict[str, Bank] | None:
+    """The banks, read once for as long as no bank file changes (every directive and page
+    asks); a broken bank is reported once and yields None."""
     directory = Path(env.srcdir) / "exercises"
-    try:
-        return load_banks(directory)
-    except DataError as exc:
-        logger.warning(exc.detail, location=exc.location, type="course", subtype="exercises")
-        return None
+    stamp = (str(directory), *sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.yml")))
+    if stamp not in _loaded:
+        try:
+            _loaded[stamp] = load_banks(directory)
+        except DataError as exc:
+            logger.warning(exc.detail, location=exc.location, type="course", subtype="exercises")
+            _loaded[stamp] = None
+    return _loaded[stamp]
 
 
 class SelfCheck(SphinxDirective):

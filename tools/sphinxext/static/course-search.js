@@ -58,7 +58,6 @@
         if (known(candidate)) { found = candidate; break; }
       }
       if (found) {
-        if (backward) { pending = pending; }
         flush();
         words.push({ text: found, literal: false });
         covered += found.length;
