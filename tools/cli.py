@@ -80,5 +80,9 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--exercises", default=str(ROOT / "exercises"), metavar="DIR", help="where the banks are")
     export.set_defaults(run=_export)
 
+    from tools.widgets.cli import add_parser as add_analyse
+
+    add_analyse(commands)
+
     args = parser.parse_args(argv)
     return args.run(args)

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Install everything the course needs to build and test, on a fresh Debian machine:
 # system packages (Chromium for browser tests, Graphviz for diagrams, Noto CJK fonts and
-# Pango for the PDF, poppler for reading the PDF back) and the pinned Python packages.
+# Pango for the PDF, poppler for reading the PDF back, Node.js and npm for the widgets'
+# MicroPython runtime), the pinned Python packages and the pinned npm package.
 # Safe to run again: it installs only what is missing or changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,6 +10,8 @@ cd "$(dirname "$0")/.."
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v dot >/dev/null 2>&1 || missing+=(graphviz)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || missing+=(fonts-noto-cjk)
 ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
@@ -28,4 +31,13 @@ if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
   echo "setup: installing Python packages from requirements.lock"
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.lock
   echo "$want" > "$stamp"
+fi
+
+# The widgets' browser runtime (MicroPython WebAssembly), pinned in package-lock.json.
+npm_stamp=node_modules/.package-lock.sha
+npm_want=$(sha256sum package-lock.json | cut -d' ' -f1)
+if [ "$(cat "$npm_stamp" 2>/dev/null)" != "$npm_want" ]; then
+  echo "setup: installing npm packages from package-lock.json"
+  npm ci --no-audit --no-fund --loglevel=error
+  echo "$npm_want" > "$npm_stamp"
 fi

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import cases, figures, quiz, search, theme
+from . import cases, figures, quiz, search, theme, widgets
 
 STATIC = Path(__file__).parent / "static"
 
@@ -22,5 +22,6 @@ def setup(app: Sphinx) -> dict:
     cases.setup(app)
     theme.setup(app)
     quiz.setup(app)
+    widgets.setup(app)
     app.add_css_file("course.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

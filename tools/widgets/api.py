@@ -1,0 +1,79 @@
+"""The widgets' single entry point, used by the Sphinx glue, the CLI and the browser.
+
+``analyse`` checks raw inputs and runs a widget's rules; ``render`` turns the result into
+the result region's HTML. The ``*_json`` functions wrap both for the browser, which
+passes strings in and out so nothing depends on how objects cross the JS boundary.
+"""
+
+import json
+
+from tools.widgets import purchase, relationship, render_html, state, zh
+
+LANGUAGES = {"zh": zh}
+KINDS = state.KINDS
+
+
+def strings_for(lang):
+    if lang not in LANGUAGES:
+        raise ValueError("no texts for language %r (have: %s)" % (lang, ", ".join(sorted(LANGUAGES))))
+    return LANGUAGES[lang]
+
+
+def message(code, params, strings) -> str:
+    """The reader's message for one input error."""
+    params = dict(params)
+    if "indicator" in params:
+        params["label"] = dict(strings.INDICATORS)[params["indicator"]]
+        params["where"] = strings.WHERE_CONTACT.format(n=params["n"], name=params["name"])
+    elif "factor" in params:
+        params["label"] = dict(strings.FACTORS)[params["factor"]]
+        params["where"] = strings.WHERE_SIDE.format(side=dict(strings.SIDES)[params["side"]])
+    return strings.ERRORS[code].format(**params)
+
+
+def analyse(kind, raw, lang="zh"):
+    """``{"kind", "errors": [{"field", "code", "message"}], "analysis"}``; ``analysis`` is
+    None when nothing valid is left to analyse."""
+    strings = strings_for(lang)
+    if kind == "relationship-map":
+        contacts, problems = relationship.read_input(raw)
+        analysis = relationship.analyse(contacts) if contacts else None
+    elif kind == "purchase-factors":
+        clean, problems = purchase.read_input(raw)
+        analysis = purchase.analyse(clean) if clean is not None else None
+    else:
+        raise ValueError("unknown widget %r (widgets: %s)" % (kind, ", ".join(KINDS)))
+    errors = [{"field": f, "code": code, "message": message(code, params, strings)} for f, code, params in problems]
+    return {"kind": kind, "errors": errors, "analysis": analysis}
+
+
+def render(kind, result, links=None, uid="widget", lang="zh") -> str:
+    return render_html.render(kind, result, strings_for(lang), links or {}, uid)
+
+
+def run_json(kind, form_text, links_text, uid, lang="zh") -> str:
+    """Browser entry: form values (JSON) in; result HTML and field errors (JSON) out."""
+    try:
+        raw = json.loads(form_text)
+    except Exception:  # the page always sends JSON; anything else is reported, not raised
+        raw = None
+    result = analyse(kind, raw, lang)
+    links = json.loads(links_text) if links_text else {}
+    errors = [{"field": e["field"], "message": e["message"]} for e in result["errors"]]
+    return json.dumps({"html": render(kind, result, links, uid, lang), "errors": errors})
+
+
+def link_json(kind, text, lang="zh") -> str:
+    """Browser entry: a link's value in; form values (or null) and notices (JSON) out."""
+    strings = strings_for(lang)
+    form, problems = state.from_link(kind, text, strings)
+    notices = [message(code, params, strings) for _f, code, params in problems]
+    return json.dumps({"form": form, "notices": notices})
+
+
+def preset_form(kind, name, lang="zh"):
+    """A named preset as form values (for the page's defaults)."""
+    data = state.preset_data(kind, name, strings_for(lang))
+    if data is None:
+        raise ValueError("no preset %r for %s" % (name, kind))
+    return state.to_form(kind, data)[0]

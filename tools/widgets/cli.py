@@ -1,0 +1,79 @@
+"""``python -m tools analyse``: run a widget on a JSON file or a preset (CPython only).
+
+Input is the same JSON a shared link carries: for the relationship map
+``{"contacts": [{"name", "role", "trust", "rapport", "frequency", "value", "fit",
+"promises"}]}``; for purchase factors ``{"sale_type", "organisation": {"risk",
+"benefit", "switching"}, "individual": {...}}``. Exit status: 0 when the analysis ran on
+valid input, 1 when the input had errors (they are reported), 2 when nothing could be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from tools.widgets import api, state
+from tools.widgets.report_text import html_to_text
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser(
+        "analyse",
+        help="run an analysis widget (relationship map, purchase factors) on JSON input or a preset",
+        description=__doc__.split("\n\n")[0],
+    )
+    parser.add_argument("kind", choices=api.KINDS, help="which widget")
+    source = parser.add_mutually_exclusive_group(required=True)
+    source.add_argument("--input", metavar="FILE", help="JSON input file ('-' for standard input)")
+    source.add_argument("--preset", metavar="NAME", help="a named preset (see --list-presets)")
+    source.add_argument("--list-presets", action="store_true", help="list the presets and exit")
+    parser.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+    parser.set_defaults(run=run)
+
+
+def _read(args: argparse.Namespace):
+    strings = api.strings_for("zh")
+    if args.preset is not None:
+        data = state.preset_data(args.kind, args.preset, strings)
+        if data is None:
+            names = ", ".join(state.preset_names(args.kind, strings))
+            raise ValueError(f"no preset `{args.preset}` for {args.kind}; the presets are: {names}")
+        return data
+    try:
+        text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ValueError(f"cannot read {args.input}: {exc}") from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"{args.input}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from exc
+
+
+def _write(text: str) -> None:
+    if hasattr(sys.stdout, "buffer"):  # UTF-8 whatever the console's encoding
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(text)
+
+
+def run(args: argparse.Namespace) -> int:
+    strings = api.strings_for("zh")
+    if args.list_presets:
+        _write("".join(f"{name}\t{title}\n" for name, title, _data in strings.PRESETS[args.kind]))
+        return 0
+    try:
+        raw = _read(args)
+    except ValueError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    result = api.analyse(args.kind, raw)
+    if args.format == "json":
+        _write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+    else:
+        title = strings.REL["title"] if args.kind == "relationship-map" else strings.PF["title"]
+        _write(f"{title}\n\n" + html_to_text(api.render(args.kind, result)))
+    return 1 if result["errors"] else 0

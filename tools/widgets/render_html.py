@@ -1,0 +1,290 @@
+"""HTML for a widget's result: the same markup at build time (the page's static form, the
+print and PDF edition) and in the browser after every change.
+
+Every value that came from the user is escaped here. ``links`` maps the link keys of the
+language module to URLs relative to the page; a key without a URL is shown as plain text.
+"""
+
+from tools.widgets import relationship
+from tools.widgets.markup import escape
+from tools.widgets.svg import purchase_chart, relationship_chart
+
+
+def cite(key, strings, links):
+    text = escape(strings.LINK_TEXT[key])
+    label = escape(strings.UI["see"])
+    url = links.get(key) if links else None
+    if url:
+        return '<span class="widget-cite">%s <a href="%s">%s</a></span>' % (label, escape(url), text)
+    return '<span class="widget-cite">%s %s</span>' % (label, text)
+
+
+def error_block(errors, strings):
+    if not errors:
+        return ""
+    items = "".join('<li data-field="%s">%s</li>' % (escape(e["field"]), escape(e["message"])) for e in errors)
+    return '<div class="widget-errors" role="alert"><p><strong>%s</strong></p><ul>%s</ul><p>%s</p></div>' % (
+        escape(strings.UI["errors_title"]),
+        items,
+        escape(strings.UI["errors_note"]),
+    )
+
+
+def table(head, rows, css):
+    out = ['<table class="table widget-table %s"><thead><tr>' % css]
+    for cell in head:
+        out.append("<th>%s</th>" % escape(cell))
+    out.append("</tr></thead><tbody>")
+    for row in rows:
+        out.append("<tr>" + "".join("<td>%s</td>" % escape(cell) for cell in row) + "</tr>")
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def render(kind, result, strings, links, uid):
+    """The result region's HTML for either widget."""
+    body = error_block(result["errors"], strings)
+    analysis = result["analysis"]
+    if analysis is None or (kind == "relationship-map" and not analysis["contacts"]):
+        return body + '<p class="widget-empty">%s</p>' % escape(strings.UI["no_result"])
+    if kind == "relationship-map":
+        return body + relationship_html(analysis, strings, links, uid)
+    return body + purchase_html(analysis, strings, links, uid)
+
+
+# ---------------------------------------------------------------- relationship map
+def relationship_html(analysis, strings, links, uid):
+    rel = strings.REL
+    roles = dict(strings.ROLES)
+    labels = dict(strings.INDICATORS)
+    types = dict(strings.TYPES)
+    contacts = analysis["contacts"]
+    out = []
+    head = [strings.UI["name"], strings.UI["role"]] + [labels[k] for k in relationship.INDICATORS]
+    rows = []
+    for c in contacts:
+        rows.append([c["name"], roles[c["role"]]] + ["%d" % c["ratings"][k] for k in relationship.INDICATORS])
+    out.append(
+        '<div class="widget-inputs"><h3>%s</h3>%s</div>'
+        % (escape(strings.UI["inputs"]), table(head, rows, "widget-inputs-table"))
+    )
+    out.append("<h3>%s</h3>" % escape(strings.UI["result"]))
+    out.append(
+        '<figure class="widget-chart">%s<figcaption>%s</figcaption></figure>'
+        % (relationship_chart(contacts, strings, uid + "-chart"), escape(rel["chart_title"]))
+    )
+    rows = []
+    for c in contacts:
+        rows.append(["%d" % (c["position"] + 1), c["name"], c["personal_score"], c["org_score"], types[c["type"]]])
+    head = [rel["col_no"], rel["col_contact"], rel["col_personal"], rel["col_org"], rel["col_type"]]
+    out.append(table(head, rows, "widget-summary"))
+    for c in contacts:
+        out.append(contact_html(c["position"] + 1, c, strings, links))
+    out.append(account_html(analysis, strings, links))
+    return "".join(out)
+
+
+def score_line(c, keys, which, strings):
+    labels = dict(strings.INDICATORS)
+    high = c[which + "_high"]
+    return strings.REL["score_line"].format(
+        label=strings.PERSONAL_LABEL if which == "personal" else strings.ORGANISATIONAL_LABEL,
+        values=" + ".join("%s %d" % (labels[k], c["ratings"][k]) for k in keys),
+        score=c[which + "_score"],
+        cmp="≥" if high else "<",
+        level=strings.HIGH if high else strings.LOW,
+    )
+
+
+def contact_html(number, c, strings, links):
+    rel = strings.REL
+    types = dict(strings.TYPES)
+    roles = dict(strings.ROLES)
+    kind = c["type"]
+    why = [
+        score_line(c, relationship.PERSONAL, "personal", strings),
+        score_line(c, relationship.ORGANISATIONAL, "org", strings),
+        rel["type_line"].format(
+            p=strings.HIGH if c["personal_high"] else strings.LOW,
+            o=strings.HIGH if c["org_high"] else strings.LOW,
+            type=types[kind],
+        ),
+    ]
+    actions = []
+    for code in c["actions"]:
+        rating = c["ratings"].get(code, 0)
+        actions.append(
+            "<li>%s %s</li>"
+            % (escape(strings.ACTIONS[code].format(rating=rating)), cite(strings.ACTION_LINKS[code], strings, links))
+        )
+    return (
+        '<section class="widget-contact-result" data-type="%s">'
+        '<h4>%d. %s（%s）：<span class="widget-type">%s</span></h4>'
+        '<p class="widget-why"><strong>%s</strong></p><ul>%s</ul><p>%s</p>'
+        "<p><strong>%s</strong> %s %s</p>"
+        "<p><strong>%s</strong></p><ul>%s</ul>"
+        "<p><strong>%s</strong> %s %s</p>"
+        "</section>"
+        % (
+            kind,
+            number,
+            escape(c["name"]),
+            escape(roles[c["role"]]),
+            escape(types[kind]),
+            escape(strings.UI["why"]),
+            "".join("<li>%s</li>" % escape(line) for line in why),
+            cite("rel-rules", strings, links),
+            escape(rel["path"]),
+            escape(strings.PATHS[kind]),
+            cite(strings.PATH_LINKS[kind], strings, links),
+            escape(rel["next"]),
+            "".join(actions),
+            escape(rel["risk"]),
+            escape(strings.RISKS[kind]),
+            cite("rel-risks", strings, links),
+        )
+    )
+
+
+def account_html(analysis, strings, links):
+    rel = strings.REL
+    counts = analysis["counts"]
+    names = {}
+    for c in analysis["contacts"]:
+        names[c["position"]] = c["name"]
+    parts = ['<section class="widget-account"><h4>%s</h4>' % escape(rel["account"])]
+    parts.append(
+        "<p>%s</p>"
+        % escape(
+            rel["counts"].format(
+                n=len(analysis["contacts"]),
+                outsider=counts["outsider"],
+                friend=counts["friend"],
+                supplier=counts["supplier"],
+                partner=counts["partner"],
+            )
+        )
+    )
+    if analysis["warnings"]:
+        items = []
+        for w in analysis["warnings"]:
+            who = strings.UI["list_sep"].join(names[p] for p in w["positions"])
+            text = strings.WARNINGS[w["code"]].format(names=who, name=who)
+            items.append(
+                '<li class="widget-warning" data-warning="%s"><strong>%s</strong> %s %s</li>'
+                % (
+                    w["code"],
+                    escape(strings.UI["warning"]),
+                    escape(text),
+                    cite(strings.WARNING_LINKS[w["code"]], strings, links),
+                )
+            )
+        parts.append('<ul class="widget-warnings">%s</ul>' % "".join(items))
+    else:
+        parts.append(
+            '<p class="widget-no-warnings">%s %s</p>' % (escape(rel["no_warnings"]), cite("rel-rules", strings, links))
+        )
+    parts.append("</section>")
+    return "".join(parts)
+
+
+# ---------------------------------------------------------------- purchase factors
+def purchase_html(analysis, strings, links, uid):
+    pf = strings.PF
+    factors = dict(strings.FACTORS)
+    sale_types = dict(strings.SALE_TYPES)
+    levels = dict(strings.LEVELS)
+    sides = dict(strings.SIDES)
+    out = []
+    rows = [[factors[f["factor"]], "%d" % f["organisation"], "%d" % f["individual"]] for f in analysis["factors"]]
+    out.append(
+        '<div class="widget-inputs"><h3>%s</h3><p>%s：%s</p>%s</div>'
+        % (
+            escape(strings.UI["inputs"]),
+            escape(pf["sale_type"]),
+            escape(sale_types[analysis["sale_type"]]),
+            table([pf["col_factor"], sides["organisation"], sides["individual"]], rows, "widget-inputs-table"),
+        )
+    )
+    out.append("<h3>%s</h3>" % escape(strings.UI["result"]))
+    out.append(
+        '<figure class="widget-chart">%s<figcaption>%s</figcaption></figure>'
+        % (purchase_chart(analysis, strings, uid + "-chart"), escape(pf["chart_title"]))
+    )
+    # Rule one
+    rows = []
+    for f in analysis["factors"]:
+        verdict = pf["diverges"] if f["diverges"] else pf["agrees"]
+        rows.append([factors[f["factor"]], "%d" % f["organisation"], "%d" % f["individual"], "%d" % f["gap"], verdict])
+    head = [pf["col_factor"], sides["organisation"], sides["individual"], pf["col_gap"], pf["col_verdict"]]
+    if analysis["divergent"]:
+        summary = pf["divergence_some"].format(
+            factors=strings.UI["list_sep"].join(factors[f] for f in analysis["divergent"])
+        )
+    else:
+        summary = pf["divergence_none"]
+    out.append(
+        '<section class="widget-rule" data-rule="divergence"><h4>%s</h4>%s<p>%s %s</p></section>'
+        % (
+            escape(pf["divergence"]),
+            table(head, rows, "widget-divergence"),
+            escape(summary),
+            cite("pf-gap", strings, links),
+        )
+    )
+    # Rule two
+    w = analysis["weight"]
+    steps = [pf["weight_base"].format(sale_type=sale_types[analysis["sale_type"]], level=levels[w["base"]])]
+    if w["up"]:
+        steps.append(pf["weight_up"].format(rating=w["individual_risk"]))
+    if w["down"]:
+        steps.append(pf["weight_down"].format(rating=w["org_switching"]))
+    if w["clamped"] == "high":
+        steps.append(pf["weight_clamped_high"])
+    elif w["clamped"] == "low":
+        steps.append(pf["weight_clamped_low"])
+    out.append(
+        '<section class="widget-rule" data-rule="weight" data-level="%s"><h4>%s</h4>'
+        '<p class="widget-verdict"><strong>%s</strong></p><p><strong>%s</strong></p><ul>%s</ul><p>%s</p></section>'
+        % (
+            w["level"],
+            escape(pf["weight"]),
+            escape(pf["weight_result"].format(level=levels[w["level"]])),
+            escape(strings.UI["why"]),
+            "".join("<li>%s</li>" % escape(s) for s in steps),
+            cite("pf-sale-types", strings, links),
+        )
+    )
+    # Rule three
+    items = []
+    for e in analysis["emphases"]:
+        names = strings.UI["list_sep"].join(factors[f] for f in e.get("factors", ()))
+        items.append(
+            "<li>%s</li>" % escape(strings.EMPHASES[e["code"]].format(rating=e.get("rating", 0), factors=names))
+        )
+    body = (
+        '<ul class="widget-emphases">%s</ul>' % "".join(items) if items else "<p>%s</p>" % escape(pf["emphasis_none"])
+    )
+    out.append(
+        '<section class="widget-rule" data-rule="emphasis"><h4>%s</h4>%s<p>%s</p></section>'
+        % (escape(pf["emphasis"]), body, cite("pf-rules", strings, links))
+    )
+    # Rule four
+    d = analysis["departing"]
+    out.append(
+        '<section class="widget-rule" data-rule="implications"><h4>%s</h4>'
+        '<p data-implication="entertainment"><strong>%s</strong> %s %s</p>'
+        '<p data-implication="departing" data-level="%s"><strong>%s</strong> %s %s %s</p></section>'
+        % (
+            escape(pf["implications"]),
+            escape(pf["entertainment"]),
+            escape(strings.ENTERTAINMENT[analysis["entertainment"]]),
+            cite("pf-expenses", strings, links),
+            d["level"],
+            escape(pf["departing"]),
+            escape(pf["departing_level"].format(level=levels[d["level"]])),
+            escape(strings.DEPARTING[d["reason"]].format(switching=d["switching"], level=levels[w["level"]])),
+            cite("pf-departing", strings, links),
+        )
+    )
+    return "".join(out)
