@@ -63,6 +63,11 @@ def run_json(kind, form_text, links_text, uid, lang="zh") -> str:
     return json.dumps({"html": render(kind, result, links, uid, lang), "errors": errors})
 
 
+def analyse_json(kind, text, lang="zh") -> str:
+    """``analyse`` with JSON in and out (for running the same cases in both interpreters)."""
+    return json.dumps(analyse(kind, json.loads(text), lang))
+
+
 def link_json(kind, text, lang="zh") -> str:
     """Browser entry: a link's value in; form values (or null) and notices (JSON) out."""
     strings = strings_for(lang)
