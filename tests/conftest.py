@@ -59,6 +59,8 @@ def copy_sources(target: Path) -> Path:
             shutil.copytree(src, target / name, ignore=shutil.ignore_patterns("__pycache__", "*.mo"))
         else:
             shutil.copy2(src, target / name)
+    # Installed dependencies, like the venv, are not sources: link them, don't copy.
+    (target / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     return target
 
 

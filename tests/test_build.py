@@ -97,12 +97,14 @@ def test_diagrams_are_local_images_with_alt_text(site):
 @pytest.mark.slow
 def test_broken_input_fails_the_build_with_a_clear_message(tmp_path):
     """A broken reference, a page missing from the TOC, a TOC entry with no file, a diagram
-    without alt text and a malformed case file each fail the strict build, named."""
+    without alt text, a malformed case file and a widget with an unknown example each fail
+    the strict build, named."""
     src = copy_sources(tmp_path / "src")
     chapter = src / "book" / "kam-stages.md"
     chapter.write_text(
         chapter.read_text(encoding="utf-8")
-        + "\n\n见 {ref}`no-such-label`。\n\n```{graphviz}\ndigraph { a -> b }\n```\n",
+        + "\n\n见 {ref}`no-such-label`。\n\n```{graphviz}\ndigraph { a -> b }\n```\n"
+        + "\n```{relationship-map}\n:example: no-such-example\n```\n",
         encoding="utf-8",
     )
     (src / "book" / "orphan.md").write_text("# 孤立页面\n", encoding="utf-8")
@@ -124,3 +126,4 @@ def test_broken_input_fails_the_build_with_a_clear_message(tmp_path):
     assert "book/missing-page" in log and "nonexisting document" in log, log[-3000:]
     assert re.search(r"kam-stages\.md:\d+: WARNING: graphviz diagram has no :alt: text", log), log[-3000:]
     assert re.search(r"pinacor\.md:\d+: WARNING: .*`duration` must be minutes", log), log[-3000:]
+    assert re.search(r"kam-stages\.md:\d+: WARNING: relationship-map: no example `no-such-example`", log), log[-3000:]

@@ -3,8 +3,8 @@
 - ``micropython.js``: npm's ES module turned into a classic script, so it runs from
   file:// (browsers refuse module scripts and ``fetch`` there). The changes are few and
   each is checked to apply exactly once, so a different package version fails loudly.
-- ``micropython-wasm.js``: the WebAssembly binary as base64 in a classic script, handed to
-  the loader as ``wasmBinary`` instead of being fetched.
+- ``micropython-wasm.js``: the WebAssembly binary as base64 in a classic script, compiled
+  as soon as it runs and handed to the loader instead of being fetched.
 - ``course-widgets-py.js``: the widgets' Python sources (``BROWSER_MODULES``), written into
   MicroPython's file system before import: the very files CPython runs.
 """
@@ -30,10 +30,12 @@ class BundleError(RuntimeError):
 PATCHES = (
     ("export default _createMicroPythonModule;", ""),
     ("export async function loadMicroPython(", "async function loadMicroPython("),
-    # The loader builds its own Module object; let it take the wasm bytes we pass.
+    # The loader builds its own Module object; let it take the wasm we pass: the bytes, and
+    # a hook that instantiates the module the page compiled while it was still loading.
     (
         "let Module={locateFile:(path,scriptDirectory)=>url||scriptDirectory+path};",
-        "let Module={locateFile:(path,scriptDirectory)=>url||scriptDirectory+path,wasmBinary:options.wasmBinary};",
+        "let Module={locateFile:(path,scriptDirectory)=>url||scriptDirectory+path,"
+        "wasmBinary:options.wasmBinary,instantiateWasm:options.instantiateWasm};",
     ),
     # An error message's link to emscripten's FAQ: shown only on failure, but it is a URL
     # to another host, and the site carries none.
@@ -78,8 +80,21 @@ def classic_script() -> str:
 
 
 def wasm_script() -> str:
+    """The wasm bytes, and their compilation started at once (off the main thread), so the
+    interpreter is ready sooner after the page has loaded."""
     data = base64.b64encode(_package_file("micropython.wasm").read_bytes()).decode("ascii")
-    return f'globalThis.courseMicroPythonWasm="{data}";\n'
+    return (
+        "(function(){"
+        f'var text="{data}";'
+        "var bytes;"
+        "if(Uint8Array.fromBase64){bytes=Uint8Array.fromBase64(text);}"
+        "else{var raw=atob(text);bytes=new Uint8Array(raw.length);"
+        "for(var i=0;i<raw.length;i++){bytes[i]=raw.charCodeAt(i);}}"
+        "globalThis.courseMicroPythonWasm=bytes;"
+        "globalThis.courseMicroPythonCompiled=WebAssembly.compile(bytes);"
+        "globalThis.courseMicroPythonCompiled.catch(function(){});"
+        "})();\n"
+    )
 
 
 def python_sources() -> dict[str, str]:

@@ -13,26 +13,28 @@
 
   var enginePromise = null;
 
-  function decodeBase64(text) {
-    if (Uint8Array.fromBase64) return Uint8Array.fromBase64(text);
-    var binary = atob(text);
-    var bytes = new Uint8Array(binary.length);
-    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    return bytes;
-  }
-
   function engine() {
     if (enginePromise) return enginePromise;
     enginePromise = (async function () {
       if (typeof globalThis.loadMicroPython !== "function" || !globalThis.courseMicroPythonWasm) {
         throw new Error("MicroPython runtime scripts are missing");
       }
+      performance.mark("course-widget-start");
+      var compiled = globalThis.courseMicroPythonCompiled;
       var mp = await globalThis.loadMicroPython({
-        wasmBinary: decodeBase64(globalThis.courseMicroPythonWasm),
+        wasmBinary: globalThis.courseMicroPythonWasm,
+        // Instantiate the module micropython-wasm.js began compiling during page load.
+        instantiateWasm: function (imports, receive) {
+          compiled
+            .then(function (module) { return WebAssembly.instantiate(module, imports); })
+            .then(function (instance) { receive(instance); });
+          return {};
+        },
         heapsize: 4 * 1024 * 1024,
         stdout: function () {},
         stderr: function (line) { console.warn(line); },
       });
+      performance.mark("course-widget-interpreter");
       var sources = globalThis.courseWidgetSources;
       Object.keys(sources).forEach(function (path) {
         var parts = path.split("/");
@@ -43,7 +45,9 @@
         mp.FS.writeFile("/" + path, sources[path]);
       });
       mp.runPython("import sys\nsys.path.insert(0, '/')");
-      return mp.pyimport("tools.widgets.api");
+      var api = mp.pyimport("tools.widgets.api");
+      performance.mark("course-widget-imported");
+      return api;
     })();
     return enginePromise;
   }
