@@ -1,13 +1,17 @@
-"""Case metadata: the course's cases load; each malformed file is named to the line."""
+"""Cases: the course's cases load with everything a trainer needs on each page; each
+malformed file is named to the line; the cases index is a complete table."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import CHAPTERS, ROOT
 
-from tools.cases.model import load_case, load_cases
+from tools.cases.model import check_notes, load_case, load_cases
+from tools.cases.strings import STRINGS, strings
 from tools.data.yamlfile import DataError
 
 CHAPTER_NAMES = set(CHAPTERS)
@@ -20,7 +24,14 @@ case:
   duration: 30
   skills: [识别关系类型]
 ---
+(case-{id})=
 # 案例
+
+(case-{id}-situation)=
+## 情境
+
+(case-{id}-tasks)=
+## 任务与讨论题
 """
 
 
@@ -65,3 +76,77 @@ def test_malformed_case_names_file_and_line(tmp_path, change, line, message):
 def test_page_without_front_matter(tmp_path):
     with pytest.raises(DataError, match="front matter"):
         load_case(write(tmp_path, "# 没有元数据\n"), CHAPTER_NAMES)
+
+
+def test_case_page_without_a_section_label(tmp_path):
+    """Handouts cut a case page by its labels, so a missing one fails at the first body line."""
+    path = write(tmp_path, GOOD.format(id="demo").replace("(case-demo-tasks)=\n", ""))
+    with pytest.raises(DataError) as info:
+        load_case(path, CHAPTER_NAMES)
+    assert info.value.line == 10, str(info.value)
+    assert "no label `(case-demo-tasks)=`" in str(info.value)
+
+
+def test_every_case_has_notes_with_their_labels():
+    for case in load_cases(ROOT / "cases", CHAPTER_NAMES):
+        check_notes(case)
+
+
+def test_missing_notes_and_unlabelled_notes_are_named(tmp_path):
+    (tmp_path / "notes").mkdir()
+    case = load_case(write(tmp_path, GOOD.format(id="demo")), CHAPTER_NAMES)
+    with pytest.raises(DataError, match=r"no teaching notes .*notes/demo\.md"):
+        check_notes(case)
+    notes = tmp_path / "notes" / "demo.md"
+    notes.write_text("(notes-demo)=\n# 教学笔记\n\n(notes-demo-answers)=\n## 参考答案\n", encoding="utf-8")
+    with pytest.raises(DataError) as info:
+        check_notes(case)
+    assert info.value.path == notes and "no label `(notes-demo-grading)=`" in str(info.value)
+
+
+# What every case page gives a trainer: objectives and the chapters practised, the
+# situation, the tasks, format and time, and which analysis tool to use.
+HEADINGS = ["学习目标", "情境", "任务与讨论题", "建议形式与时间", "使用分析工具"]
+TOOLS = ("widget-relationship-map", "widget-purchase-factors")
+
+
+@pytest.mark.parametrize("case", load_cases(ROOT / "cases", CHAPTER_NAMES), ids=lambda c: c.id)
+def test_case_page_has_every_part(case):
+    text = case.path.read_text(encoding="utf-8")
+    headings = re.findall(r"^## (.+)$", text, re.M)
+    assert headings == HEADINGS, headings
+    practised = re.search(r"^- 本案例练习的章节:(.+)$", text, re.M)
+    assert practised, "the objectives end with the chapters practised"
+    assert re.findall(r"\{doc\}`/book/([\w-]+)`", practised.group(1)) == list(case.chapters)
+    tools = text[text.index("## 使用分析工具") :]
+    assert any(f"<{tool}>" in tools for tool in TOOLS), "the tool section links to the tool it uses"
+    assert re.search(r"\d+ 分钟", text[text.index("## 建议形式与时间") :]), "format and time in minutes"
+
+
+def test_cases_index_table(site):
+    """The index lists every case with chapters, format, duration and skills, in TOC order."""
+    cases = {c.id: c for c in load_cases(ROOT / "cases", CHAPTER_NAMES)}
+    soup = BeautifulSoup((site / "cases" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    table = soup.select_one("article table")
+    columns = [th.get_text(strip=True) for th in table.select("thead th")]
+    assert columns == ["案例", "对应章节", "形式", "时长", "练习的能力"]
+    rows = table.select("tbody tr")
+    assert len(rows) == len(cases)
+    for row in rows:
+        link, chapters, form, duration, skills = row.find_all("td")
+        case = cases[link.a["href"].removesuffix(".html")]
+        assert link.get_text(strip=True) == case.title
+        assert [a["href"] for a in chapters.find_all("a")] == [f"../book/{c}.html" for c in case.chapters]
+        assert form.get_text(strip=True) == case.format
+        assert duration.get_text(strip=True) == f"{case.duration} 分钟"
+        assert skills.get_text(strip=True) == "、".join(case.skills)
+
+
+def test_ui_strings_complete_in_every_language():
+    keys = set(STRINGS["zh_CN"])
+    for language, table in STRINGS.items():
+        assert set(table) == keys, language
+        assert all(value.strip() for value in table.values()), language
+    assert strings("zh-CN") is STRINGS["zh_CN"]
+    with pytest.raises(KeyError, match="no UI strings for language 'xx'"):
+        strings("xx")
