@@ -5,7 +5,7 @@ JB := .venv/bin/jupyter-book
 # Keep jieba's and other caches inside the project, not in /tmp.
 export TMPDIR := $(CURDIR)/_build/tmp
 
-.PHONY: all setup site pdf serve test lint clean
+.PHONY: all setup site pdf serve test lint clean trainer trainer-pdf handouts trainer-handouts
 all: site
 
 setup:
@@ -18,6 +18,24 @@ site: setup
 
 pdf: site
 	$(PY) -m tools pdf
+
+# The trainer edition: the same sources plus the teaching notes (cases/notes), with a
+# config and TOC generated from _config.yml and _toc.yml (tools/trainer/edition.py).
+TRAINER := _build/trainer
+trainer: setup
+	$(PY) -m tools trainer-config -o $(TRAINER)
+	$(JB) build . --config $(TRAINER)/_config.yml --toc $(TRAINER)/_toc.yml --path-output $(TRAINER) \
+		--warningiserror --nitpick --keep-going
+	@echo "Trainer edition built: open $(TRAINER)/_build/html/index.html"
+
+trainer-pdf: trainer
+	$(PY) -m tools pdf --edition trainer
+
+handouts: site
+	$(PY) -m tools handouts
+
+trainer-handouts: trainer
+	$(PY) -m tools handouts --edition trainer
 
 serve: site
 	$(PY) -m http.server --directory _build/html --bind 127.0.0.1 8000

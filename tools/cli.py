@@ -6,21 +6,25 @@ import argparse
 import sys
 from pathlib import Path
 
+from tools.handouts import commands as case_commands
+
 ROOT = Path(__file__).resolve().parent.parent
 
 EDITIONS = {"learner": "学员版", "trainer": "培训师版"}
 
 
 def _pdf(args: argparse.Namespace) -> int:
+    from tools.handouts.commands import BUILD_HINT, LEARNER_HTML, TRAINER_HTML
     from tools.pdf.render import build_pdf
 
-    html_root = Path(args.html)
+    html_root = Path(args.html or (TRAINER_HTML if args.edition == "trainer" else LEARNER_HTML))
     if not (html_root / "book" / "index.html").is_file():
-        print(f"error: {html_root} holds no HTML build; run `make site` first", file=sys.stderr)
+        print(f"error: {html_root} holds no HTML build; run `{BUILD_HINT[args.edition]}` first", file=sys.stderr)
         return 2
+    output = args.output or ROOT / "_build" / "pdf" / f"关系销售-{EDITIONS[args.edition]}.pdf"
     target = build_pdf(
         html_root,
-        Path(args.output),
+        Path(output),
         title="关系销售",
         subtitle="大客户与关系销售入门课程",
         author="关系销售课程组",
@@ -68,8 +72,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
 
     pdf = commands.add_parser("pdf", help="typeset an HTML build as an A4 book PDF")
-    pdf.add_argument("--html", default=str(ROOT / "_build" / "html"), help="the HTML build to print")
-    pdf.add_argument("--output", default=str(ROOT / "_build" / "pdf" / "关系销售-学员版.pdf"))
+    pdf.add_argument("--html", help="the HTML build to print (default: the edition's build)")
+    pdf.add_argument("--output", help="default: _build/pdf/关系销售-<edition>.pdf")
     pdf.add_argument("--edition", choices=sorted(EDITIONS), default="learner")
     pdf.set_defaults(run=_pdf)
 
@@ -79,6 +83,8 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     export.add_argument("--exercises", default=str(ROOT / "exercises"), metavar="DIR", help="where the banks are")
     export.set_defaults(run=_export)
+
+    case_commands.register(commands)  # trainer-config, handouts, assign
 
     from tools.widgets.cli import add_parser as add_analyse
 

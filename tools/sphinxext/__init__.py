@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import cases, figures, quiz, search, theme, widgets
+from . import cases, edition, figures, quiz, search, theme, widgets
 
 STATIC = Path(__file__).parent / "static"
 
@@ -20,6 +20,7 @@ def setup(app: Sphinx) -> dict:
     search.setup(app)
     figures.setup(app)
     cases.setup(app)
+    edition.setup(app)
     theme.setup(app)
     quiz.setup(app)
     widgets.setup(app)

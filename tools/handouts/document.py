@@ -1,0 +1,63 @@
+"""A printable sheet: a heading block and parts of a page, as one self-contained HTML
+document for WeasyPrint and for a browser (its stylesheet inline, nothing loaded)."""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+
+STYLESHEET = Path(__file__).with_name("handout.css")
+
+
+def _css_string(text: str) -> str:
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _page_rules(footer: str, page_format: str) -> str:
+    # The running footer and "page N" come from the strings table, so they are made here
+    # rather than written into the stylesheet.
+    before, _, after = page_format.partition("{page}")
+    counter = " ".join(part for part in (_css_string(before), "counter(page)", _css_string(after)) if part != '""')
+    return (
+        "@page { @bottom-left { content: " + _css_string(footer) + "; } "
+        "@bottom-right { content: " + counter + "; } }"
+    )
+
+
+def sheet(
+    *,
+    title: str,
+    kicker: str,
+    meta: list[str],
+    parts: list[str],
+    footer: str,
+    page_format: str,
+    lang: str,
+    name_line: str = "",
+    classes: str = "",
+) -> str:
+    """The whole document. ``parts`` are HTML fragments, shown in order; ``name_line`` is
+    the blank for a learner's name (left out on trainer sheets)."""
+    meta_html = f'<p class="sheet-meta">{" · ".join(escape(m) for m in meta)}</p>' if meta else ""
+    name_html = f'<p class="sheet-name">{escape(name_line)}</p>' if name_line else ""
+    style = STYLESHEET.read_text(encoding="utf-8") + "\n" + _page_rules(footer, page_format)
+    return f"""<!DOCTYPE html>
+<html lang="{escape(lang)}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{escape(title)}</title>
+<style>{style}</style>
+</head>
+<body class="{escape(classes)}">
+<header class="sheet-head">
+<p class="sheet-kicker">{escape(kicker)}</p>
+<h1>{escape(title)}</h1>
+{meta_html}{name_html}
+</header>
+<main>
+{"".join(parts)}
+</main>
+</body>
+</html>
+"""

@@ -1,0 +1,33 @@
+"""Typeset sheets with WeasyPrint and write them, all or nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+
+class Printable(Protocol):
+    name: str
+    html: str
+
+
+def pdf_bytes(document: str) -> bytes:
+    from weasyprint import HTML  # slow to import; only PDFs need it
+
+    # Sheets embed their images and styles, so no base URL is needed; None keeps WeasyPrint
+    # from resolving anything against the working folder.
+    return HTML(string=document, base_url=None).write_pdf()
+
+
+def write(sheets: list[Printable], target: Path, *, pdf: bool = True) -> list[Path]:
+    """``<name>.html`` (and ``<name>.pdf``) for each sheet in ``target``. Every document is
+    typeset before the first file is written, so a failure leaves nothing half done."""
+    files: dict[Path, bytes] = {}
+    for item in sheets:
+        files[target / f"{item.name}.html"] = item.html.encode("utf-8")
+        if pdf:
+            files[target / f"{item.name}.pdf"] = pdf_bytes(item.html)
+    target.mkdir(parents=True, exist_ok=True)
+    for path, data in files.items():
+        path.write_bytes(data)
+    return list(files)

@@ -1,0 +1,94 @@
+"""Generate the trainer edition's ``_config.yml`` and ``_toc.yml`` from the learner edition's.
+
+Why generated and not a second pair of hand-kept files: the two editions must differ in
+exactly three things, and a copy would drift in everything else. The trainer edition
+
+- builds the teaching notes (``cases/notes`` leaves ``exclude_patterns``),
+- lists each case's notes as a child of the case page in the table of contents, so the
+  notes sit beside their case in the navigation and the PDF, and
+- sets ``course_edition: trainer`` (read by ``tools/sphinxext/edition.py``, which links each
+  case page to its notes) and says 培训师版 in the site title.
+
+Jupyter Book 1 cannot pass Sphinx tags from its config (jupyter-book#1290), and ``only``
+blocks would still leave the notes in ``_sources`` and the search index; so the learner
+edition simply never reads the notes files. The files are written under ``_build`` and
+handed to ``jupyter-book build --config … --toc …`` (see the Makefile's ``trainer`` target).
+"""
+
+from __future__ import annotations
+
+import copy
+from pathlib import Path
+
+import yaml
+
+from tools.cases.model import NOTES_DIR, book_chapters, check_notes, load_cases
+from tools.cases.strings import strings
+
+NOTES_PATTERN = f"cases/{NOTES_DIR}"
+GENERATED = "# Generated from {source} by `python -m tools trainer-config`; edit {source}, not this file.\n"
+
+
+class EditionError(Exception):
+    """The learner sources do not fit the trainer edition (a notes file without its case…)."""
+
+
+def trainer_config(source: Path) -> dict:
+    """The trainer edition's Jupyter Book configuration, from ``source/_config.yml``."""
+    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
+    config = copy.deepcopy(config)
+    excluded = config.get("exclude_patterns") or []
+    if NOTES_PATTERN not in excluded:
+        # The learner edition would then contain the notes; refuse rather than build on it.
+        raise EditionError(f"{source / '_config.yml'}: exclude_patterns must list `{NOTES_PATTERN}`")
+    config["exclude_patterns"] = [p for p in excluded if p != NOTES_PATTERN]
+    language = config.get("sphinx", {}).get("config", {}).get("language", "zh_CN")
+    config["title"] = strings(language)["trainer_title"].format(title=config.get("title", ""))
+    sphinx = config.setdefault("sphinx", {})
+    # Jupyter Book resolves local extension paths against the config file's folder, and the
+    # generated file lives under _build: make them absolute.
+    sphinx["local_extensions"] = {
+        name: str((source / path).resolve()) for name, path in (sphinx.get("local_extensions") or {}).items()
+    }
+    sphinx.setdefault("config", {})["course_edition"] = "trainer"
+    return config
+
+
+def trainer_toc(source: Path) -> dict:
+    """The learner table of contents with each case's notes as the case page's child.
+
+    Raises DataError for a case whose notes are missing or lack their labels.
+    """
+    for case in load_cases(source / "cases", book_chapters(source)):
+        check_notes(case)
+    toc = copy.deepcopy(yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8")))
+    notes = {p.stem for p in (source / NOTES_PATTERN).glob("*.md")}
+    attached: set[str] = set()
+
+    def walk(entries: list | None) -> None:
+        for entry in entries or []:
+            for key in ("parts", "chapters", "sections"):
+                walk(entry.get(key))
+            name = str(entry.get("file", ""))
+            case = name.removeprefix("cases/")
+            if name.startswith("cases/") and case in notes:
+                entry.setdefault("sections", []).append({"file": f"{NOTES_PATTERN}/{case}"})
+                attached.add(case)
+
+    walk(toc.get("parts"))
+    walk(toc.get("chapters"))
+    orphans = [f"{NOTES_PATTERN}/{n}.md belongs to no case page in _toc.yml" for n in sorted(notes - attached)]
+    if orphans:
+        raise EditionError("; ".join(orphans))
+    return toc
+
+
+def write_trainer_files(source: Path, target: Path) -> tuple[Path, Path]:
+    """Write the trainer ``_config.yml`` and ``_toc.yml`` into ``target``; return their paths."""
+    config, toc = trainer_config(source), trainer_toc(source)  # both checked before writing either
+    target.mkdir(parents=True, exist_ok=True)
+    paths = target / "_config.yml", target / "_toc.yml"
+    for path, data, origin in zip(paths, (config, toc), ("_config.yml", "_toc.yml"), strict=True):
+        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
+        path.write_text(GENERATED.format(source=origin) + text, encoding="utf-8")
+    return paths
