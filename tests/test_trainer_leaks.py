@@ -54,8 +54,10 @@ PASSAGE = "客户换人,前任代表与客户的私交带不走"
         json.dumps({"text": "…客户换人,前任代表与客户的私交带不走…"}, ensure_ascii=False),  # as the index has it
         json.dumps({"text": "客户换人,前任代表与客户的私交带不走"}, ensure_ascii=True),  # \uXXXX escapes
         "- 客户换人,**前任代表**与{term}`客户`的私交带不走",  # Markdown in _sources
+        '<meta name="description" content="客户换人,前任代表与客户的私交带不走">',  # an attribute
+        '<img src="x.svg" alt="客户换人,前任代表与客户的&#10;私交带不走">',  # alt text with an entity
     ],
-    ids=["html", "entities", "json", "json-escaped", "markdown"],
+    ids=["html", "entities", "json", "json-escaped", "markdown", "meta", "alt"],
 )
 def test_a_passage_is_found_in_any_format(tmp_path, found_as):
     (tmp_path / "page.txt").write_text(found_as, encoding="utf-8")

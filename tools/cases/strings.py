@@ -11,8 +11,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "zh_CN": {
         # The trainer edition (site title, links the trainer extension adds to pages).
         "trainer_title": "{title}(培训师版)",
-        "trainer_edition": "培训师版",
-        "learner_edition": "学员版",
         "notes_link": "→ 本案例的教学笔记(培训师版)",
         "case_link": "← 回到案例页面(学员看到的内容)",
         # Handouts: a case's situation and tasks on paper.

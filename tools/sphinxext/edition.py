@@ -15,7 +15,7 @@ from sphinx.config import Config
 from sphinx.util import logging
 
 from tools.cases.model import NOTES_DIR
-from tools.cases.strings import strings
+from tools.cases.strings import DEFAULT_LANGUAGE, strings
 
 logger = logging.getLogger(__name__)
 
@@ -66,7 +66,7 @@ def _link_notes(app: Sphinx, doctree: nodes.document) -> None:
         return
     env = app.env
     docname = env.docname
-    text = strings(app.config.language or "zh_CN")
+    text = strings(app.config.language or DEFAULT_LANGUAGE)
     if docname.startswith(NOTES):
         target, label = CASES + docname.removeprefix(NOTES), text["case_link"]
     elif docname.startswith(CASES) and docname.count("/") == 1:

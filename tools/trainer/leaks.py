@@ -3,7 +3,7 @@
 Every paragraph, list item, table cell and heading of ``cases/notes/*.md`` is a passage,
 read with MyST's own Markdown parser so that markup (roles, emphasis, targets) is not taken
 for text. A passage is searched for in every file of an output folder in one normal form,
-whatever the file's format: HTML (tags and entities), the raw Markdown copied to
+whatever the file's format: HTML (text and attributes, entities), the raw Markdown copied to
 ``_sources``, the JSON inside the search index (``\\uXXXX`` escapes), pickled doctrees,
 PDFs (through ``pdftotext``). The normal form drops all whitespace, because line breaks
 and the spaces around tags fall differently in each format, and Chinese has none to lose.
@@ -31,6 +31,7 @@ VERBATIM_ROLES = {"term", "abbr", "sub", "sup", "kbd", "code", "guilabel", "menu
 BREAK = "\x00"  # where a passage splits into separately searched fragments
 
 _TAG = re.compile(r"<[A-Za-z/!?][^<>]*>")
+_ATTRIBUTE = re.compile(r"""=\s*(?:"([^"<>]*)"|'([^'<>]*)')""")
 _ROLE = re.compile(r"\{[\w:.-]+\}`([^`]*)`")
 _EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.S)
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\([nrt\"/\\])")
@@ -111,6 +112,12 @@ def normal_form(text: str) -> str:
     return _WHITESPACE.sub("", text)
 
 
+def attributes(text: str) -> str:
+    """The attribute values in a text, apart: dropping tags joins a paragraph across its
+    inline markup but would lose a passage put in alt text or a meta description."""
+    return BREAK.join(a or b for a, b in _ATTRIBUTE.findall(text))
+
+
 def file_text(path: Path) -> str:
     """A file's text as a reader or a search engine would get it; PDFs through pdftotext."""
     if path.suffix.lower() == ".pdf":
@@ -131,9 +138,10 @@ def find(found_in: Iterable[Path], wanted: list[Passage]) -> dict[Passage, list[
     """For every passage, the files whose text contains it (each file read once)."""
     hits: dict[Passage, list[Path]] = {p: [] for p in wanted}
     for path in found_in:
-        text = normal_form(file_text(path))
+        raw = file_text(path)
+        views = normal_form(raw), normal_form(attributes(raw))
         for passage in wanted:
-            if passage.text in text:
+            if any(passage.text in view for view in views):
                 hits[passage].append(path)
     return hits
 
