@@ -88,9 +88,8 @@ def build(html_root: Path | None, cases: list[Case], items: list[Item], title: s
     key_parts = [_notes_part(html_root, case, text) for case in cases]
     if items:
         questions, key = _items(items, title)
-        total = text["items_total"].format(count=len(items))
-        handout_parts.append(_part(f"{text['items_part']}({total})", questions))
-        key_parts.append(_part(f"{text['items_key']}({total})", [key]))
+        handout_parts.append(_part(text["items_part"].format(count=len(items)), questions))
+        key_parts.append(_part(text["items_key"].format(count=len(items)), [key]))
     common = {
         "meta": [text["cases_count"].format(count=len(cases)), text["items_count"].format(count=len(items))],
         "page_format": text["page"],

@@ -20,11 +20,11 @@ class Sheet:
 
 
 def case_meta(html_root: Path, case: Case, text: dict[str, str]) -> list[str]:
-    chapters = "、".join(extract.title(html_root, f"book/{c}.html") for c in case.chapters)
+    chapters = text["list_separator"].join(extract.title(html_root, f"book/{c}.html") for c in case.chapters)
     return [
-        f"{text['format']}:{case.format}",
-        f"{text['duration']}:{text['minutes'].format(minutes=case.duration)}",
-        f"{text['chapters']}:{chapters}",
+        text["format"].format(format=case.format),
+        text["duration"].format(minutes=case.duration),
+        text["chapters"].format(chapters=chapters),
     ]
 
 
