@@ -72,3 +72,9 @@ def test_self_checks_print_with_answer_keys(pdf):
     assert text.count("答案与解析(共") == 6, "every chapter's bank prints with its key"
     assert "第 1 题 · 单选题 · pf-01" in text
     assert "检查答案" not in text, "interactive controls are not printed"
+
+
+def test_self_check_options_are_lettered_like_the_answer_key(pdf):
+    text = text_of(pdf)
+    assert re.search(r"^\s*A\. \S", text, re.M) and re.search(r"^\s*C\. \S", text, re.M)
+    assert "答案:C" in text.replace(" ", "") or "答案：C" in text.replace(" ", "")
