@@ -3,7 +3,8 @@
 # system packages (Chromium for browser tests, Graphviz for diagrams, Noto CJK fonts and
 # Pango for the PDF, poppler for reading the PDF back, Node.js and npm for the widgets'
 # MicroPython runtime), the pinned Python packages and the pinned npm package.
-# Safe to run again: it installs only what is missing or changed.
+# Safe to run again: it installs only what is missing or changed. (grep -c, not -q: with
+# pipefail, -q closing the pipe early fails the pipeline and looked like a missing package.)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,8 +14,8 @@ command -v dot >/dev/null 2>&1 || missing+=(graphviz)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
-fc-list 2>/dev/null | grep -q "Noto Sans CJK SC" || missing+=(fonts-noto-cjk)
-ldconfig -p 2>/dev/null | grep -q "libpangoft2-1.0" || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
+fc-list 2>/dev/null | grep -c "Noto Sans CJK SC" >/dev/null || missing+=(fonts-noto-cjk)
+ldconfig -p 2>/dev/null | grep -c "libpangoft2-1.0" >/dev/null || missing+=(libpango-1.0-0 libpangoft2-1.0-0)
 if ((${#missing[@]})); then
   echo "setup: installing system packages: ${missing[*]}"
   sudo=""
