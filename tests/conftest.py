@@ -3,13 +3,10 @@ a local HTTP server for it, and headless Chromium."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import pytest
@@ -96,20 +93,13 @@ def pdf(site, tmp_path_factory) -> Path:
     )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """The built site served on a loopback port; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    from tools.browser import serve
+
+    with serve(site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,5 @@
-"""Headless Chromium for tests and benchmarks: Debian's chromium driven by Playwright.
+"""Headless Chromium for tests and benchmarks: Debian's chromium driven by Playwright, and
+a quiet loopback server for the built site.
 
 Playwright never downloads a browser here; it is pointed at the system one. The flags keep
 Chromium from reaching for the network on its own (updates, sync, field trials).
@@ -30,6 +31,25 @@ def chromium_path() -> str:
     if not path:
         raise RuntimeError("Debian's chromium is not installed; run `make setup` (tools/setup.sh installs it)")
     return path
+
+
+@contextmanager
+def serve(root) -> Iterator[str]:
+    """Serve the directory ``root`` on a loopback port, quietly; yields its base URL."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args) -> None:
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
 
 
 @contextmanager

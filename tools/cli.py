@@ -58,13 +58,19 @@ def _export(args: argparse.Namespace) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
         print(f"wrote {target} ({sum(len(banks[name].items) for name in wanted)} questions)")
-    elif hasattr(sys.stdout, "buffer"):  # UTF-8 whatever the console's encoding: the XML says UTF-8
+    else:
+        write_utf8(text)  # the XML says UTF-8
+    return 0
+
+
+def write_utf8(text: str) -> None:
+    """Write to standard output as UTF-8, whatever the console's encoding."""
+    if hasattr(sys.stdout, "buffer"):
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
         sys.stdout.buffer.flush()
     else:
         sys.stdout.write(text)
-    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

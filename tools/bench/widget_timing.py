@@ -13,10 +13,7 @@ recompute under 16 ms.
 from __future__ import annotations
 
 import argparse
-import functools
-import http.server
 import statistics
-import threading
 from pathlib import Path
 
 PAGES = ("book/widgets/relationship-map.html", "book/widgets/purchase-factors.html")
@@ -25,17 +22,6 @@ FIELDS = {
     PAGES[0]: ".widget-contacts > .widget-contact:nth-child(1) [name=trust]",
     PAGES[1]: "fieldset[data-side=individual] [name=risk]",
 }
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args) -> None:
-        pass
-
-
-def _serve(root: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
 
 def measure(browser, url: str, field: str, changes: int = 50) -> dict[str, float]:
@@ -66,28 +52,24 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--file-url", action="store_true", help="open pages from file:// instead of a local server")
     args = parser.parse_args()
-    from tools.browser import launch
+    from tools.browser import launch, serve
 
     root = Path(args.html).resolve()
-    httpd, base = _serve(root)
-    try:
-        with launch() as browser:
-            measure(browser, (root / PAGES[0]).as_uri(), FIELDS[PAGES[0]], 1)  # warm the browser process, not the cache
+    with serve(root) as base, launch() as browser:
+        measure(browser, (root / PAGES[0]).as_uri(), FIELDS[PAGES[0]], 1)  # warm the browser process, not the cache
+        print(
+            f"{'page':36} {'DCL':>5} {'first(nav)':>10} {'first(DCL)':>10} {'recompute':>9} {'max':>6}"
+            f"   after DCL: {'start':>5} {'interp':>6} {'import':>6}"
+        )
+        for path in PAGES:
+            url = (root / path).as_uri() if args.file_url else base + path
+            runs = [measure(browser, url, FIELDS[path]) for _ in range(args.runs)]
+            med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
             print(
-                f"{'page':36} {'DCL':>5} {'first(nav)':>10} {'first(DCL)':>10} {'recompute':>9} {'max':>6}"
-                f"   after DCL: {'start':>5} {'interp':>6} {'import':>6}"
+                f"{path:36} {med['dcl']:5.0f} {med['sinceStart']:10.0f} {med['sinceDcl']:10.0f}"
+                f" {med['recompute']:9.2f} {med['recompute_max']:6.2f}"
+                f"              {med['start']:5.0f} {med['interpreter']:6.0f} {med['imported']:6.0f}"
             )
-            for path in PAGES:
-                url = (root / path).as_uri() if args.file_url else base + path
-                runs = [measure(browser, url, FIELDS[path]) for _ in range(args.runs)]
-                med = {key: statistics.median(r[key] for r in runs) for key in runs[0]}
-                print(
-                    f"{path:36} {med['dcl']:5.0f} {med['sinceStart']:10.0f} {med['sinceDcl']:10.0f}"
-                    f" {med['recompute']:9.2f} {med['recompute_max']:6.2f}"
-                    f"              {med['start']:5.0f} {med['interpreter']:6.0f} {med['imported']:6.0f}"
-                )
-    finally:
-        httpd.shutdown()
     print("(milliseconds, medians of", args.runs, "cold-cache runs; targets: first (DCL) < 300, recompute < 16)")
     return 0
 

@@ -25,6 +25,8 @@ from tools.data.yamlfile import DataError
 from tools.exercises.model import Bank, check_sections, load_banks
 from tools.exercises.render import bank_html
 
+from .links import section_links
+
 logger = logging.getLogger(__name__)
 
 
@@ -102,14 +104,6 @@ def _check_sections(app: Sphinx, env) -> None:
         logger.warning(exc.detail, location=exc.location, type="course", subtype="exercises")
 
 
-def _section_links(app: Sphinx, fromdoc: str) -> dict[str, tuple[str, str]]:
-    links = {}
-    for label, (docname, anchor, title) in app.env.domaindata["std"]["labels"].items():
-        uri = app.builder.get_relative_uri(fromdoc, docname) if docname != fromdoc else ""
-        links[label] = (f"{uri}#{anchor}", title)
-    return links
-
-
 def _chapter_title(app: Sphinx, chapter: str) -> str:
     titles = app.env.titles
     return titles[f"book/{chapter}"].astext() if f"book/{chapter}" in titles else chapter
@@ -120,7 +114,7 @@ def _resolve(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     if not placeholders:
         return
     banks = _banks(app.env) or {}
-    links = _section_links(app, fromdoc)
+    links = section_links(app, fromdoc)
     for node in placeholders:
         if isinstance(node, self_check):
             bank = banks.get(node["chapter"])

@@ -21,9 +21,11 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from tools.widgets import api, bundle, state
+from tools.widgets import api, bundle, relationship, state
 from tools.widgets.markup import escape
 from tools.widgets.render_form import purchase_form, relationship_form
+
+from .links import section_links
 
 logger = logging.getLogger(__name__)
 RUNTIME_DIR = "_static/widgets"
@@ -77,15 +79,11 @@ class PurchaseFactors(WidgetDirective):
 
 def _links(app: Sphinx, fromdoc: str, strings) -> dict[str, str]:
     """The language module's link keys as URLs relative to ``fromdoc``; a missing label fails."""
-    labels = app.env.domaindata["std"]["labels"]
-    links = {}
-    for key, label in strings.LINK_LABELS:
-        if label not in labels:
-            raise ExtensionError(f"widgets: the section label `{label}` (link `{key}`) does not exist")
-        docname, anchor, _title = labels[label]
-        uri = app.builder.get_relative_uri(fromdoc, docname) if docname != fromdoc else ""
-        links[key] = f"{uri}#{anchor}"
-    return links
+    sections = section_links(app, fromdoc)
+    missing = [f"`{label}` (link `{key}`)" for key, label in strings.LINK_LABELS if label not in sections]
+    if missing:
+        raise ExtensionError(f"widgets: no section label {', '.join(missing)}")
+    return {key: sections[label][0] for key, label in strings.LINK_LABELS}
 
 
 def widget_html(kind: str, example: str, uid: str, links: dict[str, str]) -> str:
@@ -102,7 +100,7 @@ def widget_html(kind: str, example: str, uid: str, links: dict[str, str]) -> str
         "links": links,
         "default": form,
         "texts": {key: strings.UI[key] for key in SCRIPT_TEXTS},
-        "maxContacts": 12,
+        "maxContacts": relationship.MAX_CONTACTS,
     }
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     return (
@@ -136,19 +134,13 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
     app.add_js_file("course-widgets.js", defer="defer")
 
 
-def _write_runtime(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+def _write_runtime(app: Sphinx) -> None:
+    """Bundle the runtime once, before any page is read, so a missing or changed npm
+    package fails the build at once."""
+    if app.builder.format != "html":
         return
     try:
         bundle.write_runtime(Path(app.outdir) / RUNTIME_DIR)
-    except bundle.BundleError as exc:
-        raise ExtensionError(str(exc)) from exc
-
-
-def _check_runtime(app: Sphinx) -> None:
-    """Fail before reading any page if the runtime cannot be bundled."""
-    try:
-        bundle.classic_script()
     except bundle.BundleError as exc:
         raise ExtensionError(str(exc)) from exc
 
@@ -161,8 +153,7 @@ def setup(app: Sphinx) -> None:
     app.add_node(widget, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
     app.add_directive("relationship-map", RelationshipMap)
     app.add_directive("purchase-factors", PurchaseFactors)
-    app.connect("builder-inited", _check_runtime)
+    app.connect("builder-inited", _write_runtime)
     app.connect("doctree-resolved", _resolve)
     app.connect("html-page-context", _page_scripts)
-    app.connect("build-finished", _write_runtime)
     app.add_css_file("course-widgets.css")

@@ -14,6 +14,7 @@ import json
 import sys
 from pathlib import Path
 
+from tools.cli import write_utf8
 from tools.widgets import api, state
 from tools.widgets.report_text import html_to_text
 
@@ -51,19 +52,10 @@ def _read(args: argparse.Namespace):
         raise ValueError(f"{args.input}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from exc
 
 
-def _write(text: str) -> None:
-    if hasattr(sys.stdout, "buffer"):  # UTF-8 whatever the console's encoding
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(text)
-
-
 def run(args: argparse.Namespace) -> int:
     strings = api.strings_for("zh")
     if args.list_presets:
-        _write("".join(f"{name}\t{title}\n" for name, title, _data in strings.PRESETS[args.kind]))
+        write_utf8("".join(f"{name}\t{title}\n" for name, title, _data in strings.PRESETS[args.kind]))
         return 0
     try:
         raw = _read(args)
@@ -72,8 +64,8 @@ def run(args: argparse.Namespace) -> int:
         return 2
     result = api.analyse(args.kind, raw)
     if args.format == "json":
-        _write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
+        write_utf8(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:
         title = strings.REL["title"] if args.kind == "relationship-map" else strings.PF["title"]
-        _write(f"{title}\n\n" + html_to_text(api.render(args.kind, result)))
+        write_utf8(f"{title}\n\n" + html_to_text(api.render(args.kind, result)))
     return 1 if result["errors"] else 0

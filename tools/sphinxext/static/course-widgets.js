@@ -104,7 +104,6 @@
       }
       self.say(notices.length ? notices.join(" ") : self.texts.ready);
       self.form.addEventListener("input", function () { self.changed(); });
-      self.form.addEventListener("change", function () { self.changed(); });
       self.form.addEventListener("submit", function (event) { event.preventDefault(); });
       self.form.addEventListener("click", function (event) { self.clicked(event); });
     }).catch(function (error) {
