@@ -10,18 +10,18 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, str]] = {
     "zh_CN": {
         # The trainer edition (site title, links the trainer extension adds to pages).
-        "trainer_title": "{title}(培训师版)",
-        "notes_link": "→ 本案例的教学笔记(培训师版)",
-        "case_link": "← 回到案例页面(学员看到的内容)",
+        "trainer_title": "{title}（培训师版）",
+        "notes_link": "→ 本案例的教学笔记（培训师版）",
+        "case_link": "← 回到案例页面（学员看到的内容）",
         # Handouts: a case's situation and tasks on paper.
         "course": "关系销售",
         "handout": "案例材料",
         "notes_sheet": "教学笔记",
         "trainer_only": "培训师用 · 请勿发给学员",
-        "name_line": "姓名:________________  日期:____________",
-        "format": "形式:{format}",
-        "duration": "时长:{minutes} 分钟",
-        "chapters": "对应章节:{chapters}",
+        "name_line": "姓名：________________  日期：____________",
+        "format": "形式：{format}",
+        "duration": "时长：{minutes} 分钟",
+        "chapters": "对应章节：{chapters}",
         "list_separator": "、",
         "page": "第 {page} 页",
         # Assignments: chosen cases and self-check items, with a separate answer key.
@@ -30,10 +30,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "key_subtitle": "{title} · 答案与评分参考",
         "cases_count": "案例 {count} 个",
         "items_count": "自测题 {count} 道",
-        "items_part": "自测题(共 {count} 题)",
-        "items_key": "自测题答案与解析(共 {count} 题)",
-        "model_answers": "参考答案与评分要点:{title}",
-        "model_answers_from": "摘自本案例的教学笔记(培训师版);常见误区和课堂组织见笔记全文。",
+        "items_part": "自测题（共 {count} 题）",
+        "items_key": "自测题答案与解析（共 {count} 题）",
+        "model_answers": "参考答案与评分要点：{title}",
+        "model_answers_from": "摘自本案例的教学笔记（培训师版）；常见误区和课堂组织见笔记全文。",
     },
 }
 

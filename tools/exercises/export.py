@@ -34,7 +34,7 @@ from .model import Bank, Item
 from .render import display_order
 
 CATEGORY_ROOT = "$course$/关系销售"
-ORDERING_NOTE = "(把每一步与它的位置配对)"
+ORDERING_NOTE = "（把每一步与它的位置配对）"
 RIGHT, WRONG = "正确。", "错误。"
 
 # The grades Moodle accepts for an answer, written as Moodle writes them (import refuses others).
@@ -84,12 +84,12 @@ def general_feedback_html(item: Item) -> str:
         right = "".join(
             f"<li>{_html(option.text)}<br>{_html(option.explanation)}</li>" for option in item.options if option.correct
         )
-        return f"<p>正确答案:</p><ul>{right}</ul>"
+        return f"<p>正确答案：</p><ul>{right}</ul>"
     if item.type == "truefalse":
         return f"<p>{_html(item.explanation)}</p>"
     if item.type == "ordering":
         steps = "".join(f"<li>{_html(step)}</li>" for step in item.steps)
-        return f"<p>正确顺序:</p><ol>{steps}</ol><p>{_html(item.explanation)}</p>"
+        return f"<p>正确顺序：</p><ol>{steps}</ol><p>{_html(item.explanation)}</p>"
     why = "".join(f"<li>{_html(pair.left)} → {_html(pair.right)}:{_html(pair.explanation)}</li>" for pair in item.pairs)
     extra = f"<p>{_html(item.explanation)}</p>" if item.explanation else ""
     return f"<ul>{why}</ul>{extra}"

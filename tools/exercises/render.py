@@ -52,20 +52,20 @@ def item_data(item: Item, section_url: str) -> dict:
 
 def _static_body(item: Item) -> str:
     if item.is_choice:
-        hint = "(可多选)" if item.multiple else "(单选)"
+        hint = "（可多选）" if item.multiple else "（单选）"
         options = "".join(f"<li>{escape(o.text)}</li>" for o in item.options)
         return f'<p class="course-quiz-hint">{hint}</p><ol class="course-quiz-options" type="A">{options}</ol>'
     if item.type == "truefalse":
         return '<p class="course-quiz-hint">判断这句话是对还是错。</p>'
     if item.type == "ordering":
         steps = "".join(f"<li>{escape(item.steps[i])}</li>" for i in display_order(item, len(item.steps)))
-        hint = '<p class="course-quiz-hint">把下列各项排成正确的顺序:</p>'
+        hint = '<p class="course-quiz-hint">把下列各项排成正确的顺序：</p>'
         return f'{hint}<ol class="course-quiz-steps" type="a">{steps}</ol>'
     order = display_order(item, len(item.pairs))
     left = "".join(f"<li>{escape(p.left)}</li>" for p in item.pairs)
     right = "".join(f"<li>{escape(item.pairs[i].right)}</li>" for i in order)
     return (
-        '<p class="course-quiz-hint">把左列每一项与右列的一项配对:</p><div class="course-quiz-columns">'
+        '<p class="course-quiz-hint">把左列每一项与右列的一项配对：</p><div class="course-quiz-columns">'
         f'<ol class="course-quiz-left" type="1">{left}</ol><ol class="course-quiz-right" type="A">{right}</ol></div>'
     )
 
@@ -80,7 +80,7 @@ def item_html(item: Item, number: int, section_url: str, section_title: str) -> 
         f"{scenario}"
         f'<p class="course-quiz-prompt">{escape(item.prompt)}</p>'
         f'<div class="course-quiz-static">{_static_body(item)}</div>'
-        f'<p class="course-quiz-section only-screen">相关内容:'
+        f'<p class="course-quiz-section only-screen">相关内容：'
         f'<a href="{escape(section_url)}">{escape(section_title)}</a></p>'
         f'<script type="application/json" class="course-quiz-data">{data}</script>'
         "</div>"
@@ -88,28 +88,28 @@ def item_html(item: Item, number: int, section_url: str, section_title: str) -> 
 
 
 def _key_entry(item: Item, number: int) -> str:
-    head = f'<dt id="key-{escape(item.id)}">第 {number} 题({escape(item.id)})</dt>'
+    head = f'<dt id="key-{escape(item.id)}">第 {number} 题（{escape(item.id)}）</dt>'
     if item.is_choice:
         answer = "、".join(item.correct_letters)
         why = "".join(
             f"<li><strong>{LETTERS[i]}</strong> {'✓' if o.correct else '✗'} {escape(o.explanation)}</li>"
             for i, o in enumerate(item.options)
         )
-        return f"{head}<dd><p>答案:{answer}</p><ul>{why}</ul></dd>"
+        return f"{head}<dd><p>答案：{answer}</p><ul>{why}</ul></dd>"
     if item.type == "truefalse":
         verdict = TRUE_FALSE[0] if item.answer else TRUE_FALSE[1]
-        return f"{head}<dd><p>答案:{verdict}</p><p>{escape(item.explanation)}</p></dd>"
+        return f"{head}<dd><p>答案：{verdict}</p><p>{escape(item.explanation)}</p></dd>"
     if item.type == "ordering":
         order = display_order(item, len(item.steps))
         letters = "abcdefgh"
         sequence = " → ".join(letters[order.index(i)] for i in range(len(item.steps)))
         steps = "".join(f"<li>{escape(s)}</li>" for s in item.steps)
-        return f"{head}<dd><p>正确顺序:{sequence}</p><ol>{steps}</ol><p>{escape(item.explanation)}</p></dd>"
+        return f"{head}<dd><p>正确顺序：{sequence}</p><ol>{steps}</ol><p>{escape(item.explanation)}</p></dd>"
     order = display_order(item, len(item.pairs))
     matches = ",".join(f"{n + 1}—{LETTERS[order.index(n)]}" for n in range(len(item.pairs)))
     why = "".join(f"<li>{escape(p.left)} → {escape(p.right)}:{escape(p.explanation)}</li>" for p in item.pairs)
     extra = f"<p>{escape(item.explanation)}</p>" if item.explanation else ""
-    return f"{head}<dd><p>答案:{matches}</p><ul>{why}</ul>{extra}</dd>"
+    return f"{head}<dd><p>答案：{matches}</p><ul>{why}</ul>{extra}</dd>"
 
 
 def bank_html(bank: Bank, items: list[Item], title: str, sections: dict[str, tuple[str, str]]) -> str:
@@ -125,7 +125,7 @@ def bank_html(bank: Bank, items: list[Item], title: str, sections: dict[str, tup
         f'<div class="course-quiz" data-chapter="{escape(bank.chapter)}" data-title="{escape(title)}">'
         f'<p class="course-quiz-score only-screen" aria-live="polite"></p>'
         f"{body}"
-        f'<details class="course-answer-key"><summary>答案与解析(共 {len(items)} 题)</summary>'
+        f'<details class="course-answer-key"><summary>答案与解析（共 {len(items)} 题）</summary>'
         f'<dl class="course-answer-list">{key}</dl></details>'
         "</div>"
     )

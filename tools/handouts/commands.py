@@ -123,6 +123,6 @@ def register(commands) -> None:
     assignment.add_argument("--case", action="extend", nargs="+", metavar="ID", help="case IDs, e.g. pinacor li-xiang")
     assignment.add_argument("--items", action="extend", nargs="+", metavar="ID", help="self-check item IDs, e.g. pf-01")
     assignment.add_argument("-o", "--output", required=True, metavar="DIR", help="writes assignment.* and answer-key.*")
-    assignment.add_argument("--title", help="the assignment's title (default: 作业)")
+    assignment.add_argument("--title", help="the assignment's title （default：作业）")
     assignment.add_argument("--html", metavar="DIR", help="trainer HTML build (default: _build/trainer/_build/html)")
     assignment.set_defaults(run=_assign)

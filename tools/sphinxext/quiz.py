@@ -146,7 +146,7 @@ def _progress_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
     return (
         '<div class="course-progress">'
         '<p class="course-progress-summary" aria-live="polite">'
-        "进度保存在你的浏览器里;启用 JavaScript 后这里显示每章的作答情况。</p>"
+        "进度保存在你的浏览器里；启用 JavaScript 后这里显示每章的作答情况。</p>"
         '<table class="table course-progress-table"><thead><tr><th>章节</th><th>题数</th><th>已作答</th><th>答对</th>'
         f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f'<script type="application/json" class="course-progress-data">{data}</script>'

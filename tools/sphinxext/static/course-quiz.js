@@ -100,7 +100,7 @@
   Item.prototype.orderingControls = function () {
     const self = this;
     this.order = this.data.order.slice();
-    this.list = el("ol", { class: "course-quiz-order", "aria-label": "当前顺序(用“上移”“下移”按钮调整)" });
+    this.list = el("ol", { class: "course-quiz-order", "aria-label": "当前顺序（用“上移”“下移”按钮调整）" });
     this.announce = el("p", { class: "visually-hidden", "aria-live": "polite" });
     const box = el("div", { class: "course-quiz-ordering" });
     box.append(this.list, this.announce);
@@ -110,8 +110,8 @@
         const text = self.data.steps[step];
         const row = el("li", { class: "course-quiz-step", "data-step": String(step) });
         row.append(el("span", { class: "course-quiz-step-text" }, text));
-        const up = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-quiz-up", "aria-label": "上移:" + text }, "↑ 上移");
-        const down = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-quiz-down", "aria-label": "下移:" + text }, "↓ 下移");
+        const up = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-quiz-up", "aria-label": "上移：" + text }, "↑ 上移");
+        const down = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-quiz-down", "aria-label": "下移：" + text }, "↓ 下移");
         up.disabled = pos === 0;
         down.disabled = pos === self.order.length - 1;
         up.addEventListener("click", function () { self.move(pos, -1); });
@@ -239,7 +239,7 @@
     const self = this;
     this.clearMarks();
     this.root.setAttribute("data-status", status);
-    const verdict = { correct: "✓ 回答正确。", wrong: "✗ 还不对,看看下面的解析再试一次。", revealed: "答案已显示(这题不计为答对)。" }[status];
+    const verdict = { correct: "✓ 回答正确。", wrong: "✗ 还不对，看看下面的解析再试一次。", revealed: "答案已显示（这题不计为答对）。" }[status];
     this.feedback.className = "course-quiz-feedback is-" + status;
     this.feedback.textContent = "";
     this.feedback.append(el("p", { class: "course-quiz-verdict" }, verdict));
@@ -258,19 +258,19 @@
       d.options.forEach(function (o, i) {
         const picked = answer.indexOf(i) !== -1;
         if (picked || status !== "wrong") mark(i, o.correct === picked);
-        const tag = o.correct ? (picked ? "应选,你选了" : "应选,你没选") : (picked ? "不该选,你选了" : "不该选");
+        const tag = o.correct ? (picked ? "应选，你选了" : "应选，你没选") : (picked ? "不该选，你选了" : "不该选");
         list.append(el("li", {}, LETTERS[i] + "(" + (status === "revealed" ? (o.correct ? "正确选项" : "错误选项") : tag) + "):" + o.explanation));
       });
     } else if (d.type === "ordering") {
       self.order.forEach(function (step, pos) { mark(pos, step === pos); });
       const right = d.steps.map(function (s, i) { return (i + 1) + ". " + s; }).join(" → ");
-      list.append(el("li", {}, "正确顺序:" + right));
+      list.append(el("li", {}, "正确顺序：" + right));
       list.append(el("li", {}, d.explanation));
     } else {
       d.pairs.forEach(function (p, i) {
         const ok = answer[i] === i;
         mark(i, ok);
-        list.append(el("li", {}, (i + 1) + ". " + p.left + " → " + p.right + (status === "revealed" ? "" : (ok ? "(配对正确)" : "(配对不对)")) + ":" + p.explanation));
+        list.append(el("li", {}, (i + 1) + ". " + p.left + " → " + p.right + (status === "revealed" ? "" : (ok ? "（配对正确）" : "（配对不对）")) + ":" + p.explanation));
       });
       if (d.explanation) list.append(el("li", {}, d.explanation));
     }
@@ -288,7 +288,7 @@
         const e = store[item.data.id];
         if (e) { done++; if (e.status === "correct") right++; }
       });
-      score.textContent = "本章得分:答对 " + right + " / " + items.length + " 题(已作答 " + done + " 题)";
+      score.textContent = "本章得分：答对 " + right + " / " + items.length + " 题（已作答 " + done + " 题）";
     };
     block.querySelectorAll(".course-quiz-item").forEach(function (root) {
       let data;
@@ -328,7 +328,7 @@
         row.querySelector(".course-progress-done").textContent = d + " / " + c.items.length;
         row.querySelector(".course-progress-correct").textContent = r + " / " + c.items.length;
       });
-      summary.textContent = "全部 " + total + " 题:已作答 " + done + " 题,答对 " + right + " 题。";
+      summary.textContent = "全部 " + total + " 题：已作答 " + done + " 题，答对 " + right + " 题。";
     };
     const reset = el("button", { type: "button", class: "btn btn-sm btn-outline-danger course-progress-reset" }, "清除全部进度");
     reset.addEventListener("click", function () { writeStore({ items: {} }); render(); });

@@ -200,10 +200,10 @@
     if (!query.trim()) { status.textContent = "请输入要查找的词语或问题。"; return; }
     const found = search(index, query, 20);
     if (found.results.length === 0) {
-      status.textContent = "没有找到与“" + query + "”相关的页面。试试更短的词,或查看术语表。";
+      status.textContent = "没有找到与“" + query + "”相关的页面。试试更短的词，或查看术语表。";
       return;
     }
-    status.textContent = "找到 " + found.results.length + " 个相关页面(按相关程度排序)。";
+    status.textContent = "找到 " + found.results.length + " 个相关页面（按相关程度排序）。";
     found.results.forEach(function (r) {
       const item = document.createElement("li");
       item.className = "course-search-result";
