@@ -1,4 +1,5 @@
-"""Accessibility: axe-core on every page; no serious or critical violation."""
+"""Accessibility: axe-core on every page, in the light and the dark colour scheme; no serious
+or critical violation (colour contrast included)."""
 
 from __future__ import annotations
 
@@ -7,15 +8,18 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
-def test_axe_on_every_page(browser, server, pages, site):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_on_every_page(browser, server, pages, site, scheme):
     from axe_playwright_python.sync_playwright import Axe
 
     axe = Axe()
-    context = browser.new_context()
+    context = browser.new_context(color_scheme=scheme)
     page = context.new_page()
     problems = []
+    assert site / "404.html" in pages
     for path in pages:
         page.goto(server + path.relative_to(site).as_posix())
+        assert page.evaluate("document.documentElement.dataset.theme") == scheme
         result = axe.run(page)
         for violation in result.response["violations"]:
             if violation["impact"] in ("serious", "critical"):

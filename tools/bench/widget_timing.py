@@ -24,11 +24,18 @@ FIELDS = {
 }
 
 
+def wait_first_result(page, timeout_ms: float = 30000) -> float:
+    """Wait until the widget on ``page`` shows its first Python-computed result; milliseconds
+    from navigation start to that result (the widget script records the moment)."""
+    page.wait_for_selector(".course-widget[data-state=ready]", timeout=timeout_ms)
+    return page.evaluate("window.courseWidgetFirstResult")
+
+
 def measure(browser, url: str, field: str, changes: int = 50) -> dict[str, float]:
     context = browser.new_context()
     page = context.new_page()
     page.goto(url)
-    page.wait_for_selector(".course-widget[data-state=ready]", timeout=30000)
+    wait_first_result(page)
     first = page.evaluate(
         """() => {
         const nav = performance.getEntriesByType('navigation')[0];

@@ -5,6 +5,7 @@ A malformed case file is a build error naming its file and line.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from docutils import nodes
@@ -12,14 +13,38 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from tools.cases.model import load_cases
-from tools.data.yamlfile import DataError
+from tools.cases.model import load_each
 
 logger = logging.getLogger(__name__)
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "｜").replace("\n", " ")
+class _Cells:
+    """Texts from the front matter go into the Markdown table as placeholders and are put
+    back as plain text after parsing, so that no character in a title (a backtick, ``|``,
+    ``*``) can break the table or a role: the index shows what the case file says."""
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+
+    def __call__(self, text: str) -> str:
+        key = f"CASECELL{len(self.texts)}X"
+        self.texts[key] = text
+        return key
+
+    def restore(self, found: list[nodes.Node]) -> None:
+        pattern = re.compile("|".join(map(re.escape, self.texts)) or "$^")
+        for tree in found:
+            for text in list(tree.findall(nodes.Text)):
+                if pattern.search(text):
+                    text.parent.replace(text, nodes.Text(pattern.sub(lambda m: self.texts[m.group()], text)))
+
+
+def _toc_children(env, docname: str) -> list[str]:
+    site_map = getattr(env, "external_site_map", None)
+    if site_map is None or docname not in site_map:
+        return list(env.toctree_includes.get(docname, []))
+    names = [str(item) for subtree in site_map[docname].subtrees for item in subtree.files()]
+    return [name.removesuffix(".md") for name in names]
 
 
 class CaseIndex(SphinxDirective):
@@ -31,23 +56,26 @@ class CaseIndex(SphinxDirective):
         cases_dir = srcdir / "cases"
         for path in sorted(cases_dir.glob("*.md")):
             self.env.note_dependency(str(path))
-        try:
-            cases = load_cases(cases_dir, chapters)
-        except DataError as exc:
+        cases, problems = load_each(cases_dir, chapters)
+        for exc in problems:  # every broken case file, each against its own file and line
             logger.warning(exc.detail, location=exc.location, type="course", subtype="case")
-            return []
-        # The cases appear in the order the table of contents gives them.
-        order = {name: i for i, name in enumerate(self.env.toctree_includes.get(self.env.docname, []))}
+        # The cases appear in the order the table of contents (_toc.yml) gives them, as in
+        # the sidebar. The toctree itself is inserted after this directive runs, so the
+        # order is read from the external TOC's site map.
+        order = {name: i for i, name in enumerate(_toc_children(self.env, self.env.docname))}
         cases.sort(key=lambda c: order.get(c.path.relative_to(srcdir).with_suffix("").as_posix(), len(order)))
         rows = ["| 案例 | 对应章节 | 形式 | 时长 | 练习的能力 |", "|---|---|---|---|---|"]
+        cell = _Cells()
         for case in cases:
             rel = case.path.relative_to(srcdir).with_suffix("").as_posix()
             chapter_links = "、".join(f"{{doc}}`/book/{c}`" for c in case.chapters)
             rows.append(
-                f"| {{doc}}`{_cell(case.title)} </{rel}>` | {chapter_links} | {_cell(case.format)} "
-                f"| {case.duration} 分钟 | {_cell('、'.join(case.skills))} |"
+                f"| {{doc}}`{cell(case.title)} </{rel}>` | {chapter_links} | {cell(case.format)} "
+                f"| {case.duration} 分钟 | {cell('、'.join(case.skills))} |"
             )
-        return self.parse_text_to_nodes("\n".join(rows))
+        found = self.parse_text_to_nodes("\n".join(rows))
+        cell.restore(found)
+        return found
 
 
 def setup(app: Sphinx) -> None:

@@ -1,0 +1,102 @@
+"""What a page loads: only what the course uses.
+
+- The theme's stylesheet loses Font Awesome (:mod:`tools.sphinxext.icon_font`); the
+  icon script and web fonts, which no page loads any more (book/_templates/static/
+  webpack-macros.html), are removed from the output.
+- The theme's and Sphinx's stylesheets lose every rule that no page of this build can
+  match (:mod:`tools.sphinxext.css_purge`): most of Bootstrap. Done after all pages are
+  written, from their HTML and the site's scripts.
+- Sphinx's search-page helpers (doctools, sphinx_highlight, translations) are not
+  loaded: the course search does not use them. The remaining scripts in the page head
+  are deferred, so none holds back the first paint.
+- ``pygments.css`` (code highlighting) is linked only from pages that show code, and
+  myst-nb's notebook styles from none (the course has no notebooks).
+- ``course-nav.js`` (drawers, 回到顶部) is loaded by every page.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
+
+from tools.sphinxext.css_purge import purge, used_names
+from tools.sphinxext.icon_font import strip_icon_font
+
+THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
+# Third-party stylesheets purged of rules no page can match (the course's own are not).
+PURGED = (THEME_CSS, "_static/styles/sphinx-book-theme.css", "_static/basic.css")
+# Files whose words are content, not markup: left out of the names a page can use.
+_CONTENT_FILES = ("searchindex.js", "course-search-index.js", "micropython")
+UNUSED_SCRIPTS = ("doctools.js", "sphinx_highlight.js", "translations.js")
+# Font Awesome files the theme copies into every build.
+UNUSED = ("_static/scripts/fontawesome.js", "_static/scripts/fontawesome.js.map",
+          "_static/scripts/fontawesome.js.LICENSE.txt", "_static/vendor/fontawesome",
+          "_static/scripts/bootstrap.js", "_static/scripts/bootstrap.js.map",
+          "_static/scripts/bootstrap.js.LICENSE.txt", "_static/styles/pydata-sphinx-theme.css.map")
+
+
+def _site_names(out: Path) -> set[str]:
+    texts = [
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in out.rglob("*")
+        if path.suffix in (".html", ".js") and path.is_file() and not path.name.startswith(_CONTENT_FILES)
+    ]
+    return used_names(texts)
+
+
+def _slim_theme(app: Sphinx, exception: Exception | None) -> None:
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    for name in UNUSED:
+        path = out / name
+        if path.is_dir():
+            shutil.rmtree(path)
+        elif path.exists():
+            path.unlink()
+    names = _site_names(out)
+    for name in PURGED:
+        css = out / name
+        if not css.is_file():
+            continue
+        text = css.read_text(encoding="utf-8")
+        slim = purge(strip_icon_font(text), names)
+        slim = re.sub(r"/\*# sourceMappingURL=[^*]*\*/", "", slim)
+        if slim != text:
+            css.write_text(slim, encoding="utf-8")
+
+
+def _trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    # In place: the lists are the builder's, which the book theme edits after this handler
+    # (it re-adds its own stylesheet), and which Sphinx restores before the next page.
+    if "css_files" in context:
+        has_code = doctree is not None and any(True for _ in doctree.findall(lambda n: n.tagname == "literal_block"))
+        unused = ("mystnb.",) if has_code else ("mystnb.", "pygments.css")
+        context["css_files"][:] = [
+            f for f in context["css_files"] if not str(getattr(f, "filename", f)).rsplit("/", 1)[-1].startswith(unused)
+        ]
+    if "script_files" in context:
+        scripts = []
+        for js in context["script_files"]:
+            filename = str(getattr(js, "filename", js) or "")
+            if filename.endswith(UNUSED_SCRIPTS):
+                continue
+            attributes = getattr(js, "attributes", {})
+            # documentation_options.js stays in order: an inline script after it uses it.
+            deferrable = filename and not filename.endswith("documentation_options.js")
+            if deferrable and not ({"defer", "async"} & set(attributes)) and attributes.get("type") != "module":
+                js = _JavaScript(js.filename, priority=js.priority, **{**attributes, "defer": "defer"})
+            scripts.append(js)
+        context["script_files"][:] = scripts
+
+
+def setup(app: Sphinx) -> None:
+    app.add_js_file("course-nav.js", loading_method="defer")
+    # Early: a later handler returns a value, and Sphinx stops calling the rest there.
+    app.connect("html-page-context", _trim_page_assets, priority=400)
+    # After the other build-finished handlers have written their pages (404.html).
+    app.connect("build-finished", _slim_theme, priority=900)

@@ -1,0 +1,70 @@
+"""Minified CSS read as text: its top-level statements and a rule's selectors.
+
+Enough of CSS syntax for the build's stylesheet trimming (strings, comments, nested
+blocks, commas inside ``:is()``/``:not()`` and attribute selectors); no parser needed.
+"""
+
+from __future__ import annotations
+
+
+def statements(css: str) -> list[tuple[str, str | None]]:
+    """Top-level statements as (prelude, block body or None for an @-statement ending in ';')."""
+    out: list[tuple[str, str | None]] = []
+    i, start, n = 0, 0, len(css)
+    while i < n:
+        ch = css[i]
+        if ch in "\"'":
+            i = _skip_string(css, i)
+            continue
+        if css.startswith("/*", i):
+            end = css.find("*/", i + 2)
+            i = n if end < 0 else end + 2
+            continue
+        if ch == ";":
+            out.append((css[start : i + 1], None))
+            i += 1
+            start = i
+            continue
+        if ch == "{":
+            body_start = i + 1
+            depth, i = 1, i + 1
+            while i < n and depth:
+                c = css[i]
+                if c in "\"'":
+                    i = _skip_string(css, i)
+                    continue
+                if css.startswith("/*", i):
+                    end = css.find("*/", i + 2)
+                    i = n if end < 0 else end + 2
+                    continue
+                depth += {"{": 1, "}": -1}.get(c, 0)
+                i += 1
+            out.append((css[start : body_start - 1], css[body_start : i - 1]))
+            start = i
+            continue
+        i += 1
+    if css[start:].strip():
+        out.append((css[start:], None))
+    return out
+
+
+def _skip_string(css: str, i: int) -> int:
+    quote, i = css[i], i + 1
+    while i < len(css) and css[i] != quote:
+        i += 2 if css[i] == "\\" else 1
+    return i + 1
+
+
+def split_selectors(prelude: str) -> list[str]:
+    """The selectors of a rule's selector list: split at commas outside () and []."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(prelude):
+        if ch in "([":
+            depth += 1
+        elif ch in ")]":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append(prelude[start:i])
+            start = i + 1
+    parts.append(prelude[start:])
+    return [part.strip() for part in parts if part.strip()]
