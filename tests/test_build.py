@@ -97,8 +97,11 @@ def test_diagrams_are_local_images_with_alt_text(site):
 @pytest.mark.slow
 def test_broken_input_fails_the_build_with_a_clear_message(tmp_path):
     """A broken reference, a page missing from the TOC, a TOC entry with no file, a diagram
-    without alt text, a malformed case file and a widget with an unknown example each fail
-    the strict build, named."""
+    without alt text, a malformed case file, a case label hidden in a code block, a widget
+    with an unknown example, a renamed label the widgets link to and the bank rules that
+    were once only tested (ID prefix, section in its own chapter, a bank with no chapter)
+    each fail the strict build, named to the file that has the fault; a case title with a
+    backtick is no fault at all."""
     src = copy_sources(tmp_path / "src")
     chapter = src / "book" / "kam-stages.md"
     chapter.write_text(
@@ -117,6 +120,32 @@ def test_broken_input_fails_the_build_with_a_clear_message(tmp_path):
     )
     case = src / "cases" / "pinacor.md"
     case.write_text(case.read_text(encoding="utf-8").replace("duration: 60", "duration: 一小时"), encoding="utf-8")
+    # A case whose required label only appears inside a code block (it is no label).
+    fenced = src / "cases" / "rule-breaker.md"
+    text = fenced.read_text(encoding="utf-8")
+    fenced.write_text(text.replace("(case-rule-breaker-tasks)=\n", "```md\n(case-rule-breaker-tasks)=\n```\n"))
+    # A case title with a backtick: shown as written in the index, not read as markup.
+    titled = src / "cases" / "xiao-cui.md"
+    text = titled.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  title: .*$", "  title: 小崔与`招待`费用 | *草稿*", text, count=1)
+    titled.write_text(text, encoding="utf-8")
+    # A label the analysis tools link to, renamed in its chapter.
+    chapter = src / "book" / "purchase-factors.md"
+    text = chapter.read_text(encoding="utf-8")
+    chapter.write_text(text.replace("(purchase-factors-gap)=", "(purchase-factors-gaps)="), encoding="utf-8")
+    # Bank rules the build now checks: an ID with another chapter's prefix, a section of
+    # another chapter, a bank for a chapter that does not exist.
+    bank = src / "exercises" / "kam-stages.yml"
+    text = bank.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  - id: ks-01$", "  - id: pf-91", text, count=1)
+    text = re.sub(r"(?m)^    section: kam-stages-\S+$", "    section: purchase-factors-two-levels", text, count=1)
+    bank.write_text(text, encoding="utf-8")
+    (src / "exercises" / "no-such-chapter.yml").write_text(
+        "chapter: no-such-chapter\nitems:\n  - id: nsc-01\n    type: truefalse\n    section: kam-stages-four\n"
+        "    prompt: 对吗？\n    answer: true\n    explanation: 对。\n"
+        "    objective: 1\n    difficulty: 1\n    level: 理解\n    basis: 课程分析\n",
+        encoding="utf-8",
+    )
 
     result = jupyter_book_build(src, tmp_path / "out")
     log = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
@@ -127,3 +156,23 @@ def test_broken_input_fails_the_build_with_a_clear_message(tmp_path):
     assert re.search(r"kam-stages\.md:\d+: WARNING: graphviz diagram has no :alt: text", log), log[-3000:]
     assert re.search(r"pinacor\.md:\d+: WARNING: .*`duration` must be minutes", log), log[-3000:]
     assert re.search(r"kam-stages\.md:\d+: WARNING: relationship-map: no example `no-such-example`", log), log[-3000:]
+    assert re.search(
+        r"rule-breaker\.md:\d+: WARNING: the page has no label `\(case-rule-breaker-tasks\)=` outside code", log
+    ), log[-3000:]
+    assert re.search(r"kam-stages\.yml:\d+: WARNING: pf-91: ID `pf-91` must start with `ks-`", log), log[-3000:]
+    assert re.search(
+        r"kam-stages\.yml:\d+: WARNING: pf-91: section `purchase-factors-two-levels` is a heading of "
+        r"book/purchase-factors, not of this bank's chapter book/kam-stages",
+        log,
+    ), log[-3000:]
+    assert re.search(r"no-such-chapter\.yml:1: WARNING: there is no chapter page book/no-such-chapter\.md", log)
+    assert re.search(
+        r"widgets/zh\.py:\d+: WARNING: widgets: link `pf-gap` names section label `purchase-factors-gap`, which no "
+        r"page has \(renamed\?\) — did you mean `purchase-factors-gaps`\?",
+        log,
+    ), log[-3000:]
+    assert "Traceback" not in log and "Extension error" not in log, log[-3000:]
+    assert not re.search(r"cases/index\.md.*WARNING", log), "the backtick title is no markup"
+    index = tmp_path / "out" / "_build" / "html" / "cases" / "index.html"
+    index = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
+    assert "小崔与`招待`费用 | *草稿*" in [a.get_text() for a in index.select("article table td a")]

@@ -57,10 +57,16 @@ def test_valid_case(tmp_path):
         (("duration: 30", "duration: 半小时"), 7, "`duration` must be minutes"),
         (("id: demo", "id: other"), 3, "must equal the file name"),
         (("chapters: [purchase-factors]", "chapters: [no-such-chapter]"), 5, "unknown chapter `no-such-chapter`"),
-        (("  skills: [识别关系类型]\n", ""), 2, "missing `skills`"),
-        (("format: 小组讨论", "format: ''"), 6, "`format` must be a non-empty text"),
+        (("  skills: [识别关系类型]\n", ""), 2, "`skills` is missing (a list of skills)"),
+        (("format: 小组讨论", "format: ''"), 6, "`format` is missing or empty"),
         (("title: 测试案例", "title: [oops"), 4, "not valid YAML"),
-        (("skills: [识别关系类型]", "skills: [识别关系类型]\n  level: 高"), 9, "unknown field `level`"),
+        (("skills: [识别关系类型]", "skills: [识别关系类型]\n  level: 高"), 9, "unknown key `level`"),
+        (("skills: [识别关系类型]", "skils: [识别关系类型]"), 8, "unknown key `skils` — did you mean `skills`?"),
+        (("id: demo", "id: demo\n  id: demo"), 4, "duplicate key `id` (first at line 3)"),
+        (("duration: 30", "duration: 30分钟"), 7, "`duration` must be minutes between 5 and 600, not '30分钟'"),
+        (("chapters: [purchase-factors]", "chapters: purchase-factors"), 5, "must be a list of chapters, not"),
+        (("chapters: [purchase-factors]", "chapters: [purchase-factor]"), 5, "did you mean `purchase-factors`?"),
+        (("title: 测试案例", "title: 2024"), 4, "`title` must be text, not the number 2024"),
     ],
 )
 def test_malformed_case_names_file_and_line(tmp_path, change, line, message):
@@ -71,6 +77,30 @@ def test_malformed_case_names_file_and_line(tmp_path, change, line, message):
     assert info.value.line == line, str(info.value)
     assert message in str(info.value)
     assert str(info.value).startswith(f"{path}:{line}:")
+
+
+FIXTURES = ROOT / "tests" / "fixtures" / "cases"
+BROKEN = {
+    "unknown-key.md": (10, "unknown key `skils` — did you mean `skills`?"),
+    "duplicate-key.md": (10, "duplicate key `title` (first at line 5)"),
+    "not-utf8.md": (5, "is not UTF-8 text (byte 0xb2 on this line; it looks like GBK"),
+    "label-in-code-fence.md": (11, "the page has no label `(case-label-in-code-fence-tasks)=` outside code"),
+}
+
+
+def test_every_case_fixture_has_a_case():
+    assert {p.name for p in FIXTURES.iterdir()} == set(BROKEN)
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN))
+def test_broken_case_fixture_is_named_to_the_line(name):
+    path = FIXTURES / name
+    assert "# Rule: " in path.read_bytes().decode("utf-8", "replace").splitlines()[1]
+    line, message = BROKEN[name]
+    with pytest.raises(DataError) as info:
+        load_case(path, CHAPTER_NAMES)
+    assert info.value.path == path
+    assert (info.value.line, message in info.value.message) == (line, True), str(info.value)
 
 
 def test_page_without_front_matter(tmp_path):
@@ -115,7 +145,7 @@ def test_case_page_has_every_part(case):
     text = case.path.read_text(encoding="utf-8")
     headings = re.findall(r"^## (.+)$", text, re.M)
     assert headings == HEADINGS, headings
-    practised = re.search(r"^- 本案例练习的章节:(.+)$", text, re.M)
+    practised = re.search(r"^- 本案例练习的章节[:：](.+)$", text, re.M)
     assert practised, "the objectives end with the chapters practised"
     assert re.findall(r"\{doc\}`/book/([\w-]+)`", practised.group(1)) == list(case.chapters)
     tools = text[text.index("## 使用分析工具") :]

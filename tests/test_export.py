@@ -30,7 +30,7 @@ QTYPES = {
     "matching": "matching",
     "ordering": "matching",
 }
-NOTE = "(把每一步与它的位置配对)"
+NOTE = "（把每一步与它的位置配对）"
 NASTY = "a{b}c=d~e#f:g<h>i&j\\k%l[m]n -> o::p\\#q\\nr"
 
 
@@ -343,7 +343,7 @@ def test_cli_refuses_an_unknown_bank(capsys, banks):
 
 def test_cli_reports_a_broken_bank(tmp_path, capsys):
     (tmp_path / "broken.yml").write_text("chapter: broken\nitems: []\n", encoding="utf-8")
-    assert main(["export", "--format", "moodle", "--exercises", str(tmp_path)]) == 1
+    assert main(["export", "--format", "moodle", "--exercises", str(tmp_path)]) == 2
     assert "broken.yml" in capsys.readouterr().err
 
 

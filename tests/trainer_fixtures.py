@@ -1,4 +1,4 @@
-"""Fixtures for the trainer edition, shared by several test modules.
+"""Fixtures for the trainer edition and for what learners get, shared by several modules.
 
 Test modules load this with ``pytest_plugins = ["trainer_fixtures"]``: as a plugin it is
 registered once, so its session fixtures (one trainer build per session) are shared; a
@@ -7,13 +7,20 @@ plain import would give every module its own copy and its own build.
 
 from __future__ import annotations
 
+import os
+import re
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, jupyter_book_build
+from conftest import ROOT, copy_sources, jupyter_book_build
 
+from tools.cli import main
 from tools.trainer import leaks
 from tools.trainer.edition import write_trainer_files
+
+ASSIGNED_ITEMS = ["pf-03", "rt-02", "ks-05", "kad-01", "rm-04", "tp-06"]  # one from every bank, several types
+ASSIGNED_CASES = ["pinacor", "li-xiang"]
 
 
 def build_trainer(source: Path, out: Path):
@@ -36,3 +43,150 @@ def trainer_site(tmp_path_factory) -> Path:
 def note_passages() -> list[leaks.Passage]:
     """Every teaching-note passage long enough to be searched for."""
     return leaks.passages(sorted((ROOT / "cases" / "notes").glob("*.md")), ROOT)
+
+
+@pytest.fixture(scope="session")
+def notes() -> leaks.Notes:
+    """The notes as the leak scan searches them."""
+    public = sorted((ROOT / "cases").glob("*.md"))  # the case pages, whose titles the notes name
+    return leaks.Notes.of(sorted((ROOT / "cases" / "notes").glob("*.md")), ROOT, public)
+
+
+@pytest.fixture(scope="session")
+def learner_handouts(site, tmp_path_factory) -> Path:
+    """`make handouts`: every case's learner handout, HTML and PDF."""
+    out = tmp_path_factory.mktemp("handouts")
+    assert main(["handouts", "--html", str(site), "-o", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def assigned() -> tuple[list[str], list[str]]:
+    """The items and cases the `assignment` fixture assigns, in order."""
+    return ASSIGNED_ITEMS, ASSIGNED_CASES
+
+
+@pytest.fixture(scope="session")
+def assignment(trainer_site, tmp_path_factory) -> Path:
+    """An assignment of two cases and six items: the learners' sheet and the answer key."""
+    out = tmp_path_factory.mktemp("assignment")
+    args = ["assign", "--case", *ASSIGNED_CASES, "--items", ",".join(ASSIGNED_ITEMS[:3]), *ASSIGNED_ITEMS[3:]]
+    assert main([*args, "-o", str(out), "--title", "第三周作业", "--html", str(trainer_site)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def exports(tmp_path_factory) -> list[Path]:
+    """The self-check banks exported for Moodle, in both formats."""
+    out = tmp_path_factory.mktemp("exports")
+    for fmt, name in (("moodle", "quiz.xml"), ("gift", "quiz.gift")):
+        assert main(["export", "--format", fmt, "-o", str(out / name)]) == 0
+    return [out / "quiz.xml", out / "quiz.gift"]
+
+
+# One broken learner build for every test that needs notes pushed into the learner edition
+# (each build costs a minute): every route at once, each reported against its own page.
+
+
+def _longest_line(path: Path) -> str:
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return max(lines, key=lambda line: len(re.findall(r"[\u4e00-\u9fff]", line)))
+
+
+@dataclass
+class BrokenBuild:
+    log: str
+    returncode: int
+    out: Path  # the build folder (html/, .doctrees/ ...), written in full despite the errors
+    partial: str  # text the partial include pulls in
+    sentence: str  # one sentence of the notes pasted into a case page
+    changed: str  # a notes paragraph with one comma changed, pasted into a chapter
+    rerun_log: str  # the same build run again over its own output (a second `make`)
+    rerun_returncode: int
+
+
+def break_learner_edition(src: Path) -> dict[str, str]:
+    """Push teaching notes into the learner sources by every route; return what was pasted."""
+    notes = src / "cases" / "notes"
+    # 1. {include} of part of a notes file (the reviewer's D1 repro): the middle sentence of
+    # a line with three long ones
+    first, partial, third = next(
+        parts
+        for line in (notes / "pinacor.md").read_text(encoding="utf-8").splitlines()
+        for parts in zip(line.split("。"), line.split("。")[1:], line.split("。")[2:], strict=False)
+        if all(len(re.findall(r"[\u4e00-\u9fff]", part)) >= 12 for part in parts)
+    )
+    guide = src / "book" / "guide.md"
+    include = f":start-after: {first}。\n:end-before: {third[:8]}\n"
+    guide.write_text(
+        guide.read_text(encoding="utf-8") + f"\n```{{include}} ../cases/notes/pinacor.md\n{include}```\n",
+        encoding="utf-8",
+    )
+    # 2. {literalinclude} with :lines:
+    refs = src / "book" / "references.md"
+    refs.write_text(
+        refs.read_text(encoding="utf-8") + "\n```{literalinclude} ../cases/notes/zhang-jin.md\n:lines: 5-7\n```\n",
+        encoding="utf-8",
+    )
+    # 3. {download}
+    glossary = src / "book" / "glossary.md"
+    glossary.write_text(
+        glossary.read_text(encoding="utf-8") + "\n{download}`笔记 <../cases/notes/li-xiang.md>`\n", encoding="utf-8"
+    )
+    # 4. an image kept with the notes
+    (notes / "sketch.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg"/>', encoding="utf-8")
+    progress = src / "book" / "progress.md"
+    progress.write_text(
+        progress.read_text(encoding="utf-8") + "\n![草图](../cases/notes/sketch.svg)\n", encoding="utf-8"
+    )
+    # 5. a page that is a symlink to a notes file
+    os.symlink("../cases/notes/xiao-cui.md", src / "book" / "notes-link.md")
+    # 6. an extra path copied into the site, holding a link to the notes folder (Sphinx
+    # leaves extra paths out of its sources, so it cannot be a folder the build reads)
+    (src / "book" / "_extra").mkdir()
+    os.symlink("../../cases/notes", src / "book" / "_extra" / "n")
+    config = src / "_config.yml"
+    anchor = "    html_last_updated_fmt:"
+    text = config.read_text(encoding="utf-8").replace(anchor, "    html_extra_path: [book/_extra]\n" + anchor)
+    # 7. the notes pages themselves let in
+    config.write_text(text.replace('  - "cases/notes"\n', ""), encoding="utf-8")
+    toc = src / "_toc.yml"
+    text = toc.read_text(encoding="utf-8")
+    for case in sorted(p.stem for p in notes.glob("*.md")):
+        entry = f"          - file: cases/{case}\n"
+        text = text.replace(entry, f"{entry}            sections:\n              - file: cases/notes/{case}\n")
+    toc.write_text(text, encoding="utf-8")
+    # Not a notes route, but a fault this build can carry too (the reviewer's D4): a bank
+    # saved as GBK is reported against the bank, not as a traceback.
+    bank = src / "exercises" / "purchase-factors.yml"
+    bank.write_bytes(bank.read_text(encoding="utf-8").encode("gb18030"))
+    # Leaks no route check can see, only the scan: pasted text.
+    sentences = _longest_line(notes / "telecom-operator.md").split("。")
+    sentence = next(s for s in sentences if len(re.findall(r"[\u4e00-\u9fff]", s)) >= 12)
+    case = src / "cases" / "pinacor.md"
+    case.write_text(case.read_text(encoding="utf-8") + f"\n另外，{sentence}。\n", encoding="utf-8")
+    paragraph = _longest_line(notes / "li-xiang.md").split(" ", 1)[1]
+    changed = paragraph.replace("，", ",", 1)
+    assert changed != paragraph
+    chapter = src / "book" / "kam-stages.md"
+    chapter.write_text(chapter.read_text(encoding="utf-8") + f"\n{changed}\n", encoding="utf-8")
+    return {"partial": partial, "sentence": sentence, "changed": changed}
+
+
+@pytest.fixture(scope="session")
+def broken_learner_build(tmp_path_factory) -> BrokenBuild:
+    tmp = tmp_path_factory.mktemp("broken-learner")
+    src = copy_sources(tmp / "src")
+    pasted = break_learner_edition(src)
+    result = jupyter_book_build(src, tmp / "out")
+    log = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
+    again = jupyter_book_build(src, tmp / "out")
+    rerun_log = re.sub(r"\x1b\[[0-9;]*m", "", again.stdout + again.stderr)
+    return BrokenBuild(
+        log=log,
+        returncode=result.returncode,
+        out=tmp / "out" / "_build",
+        rerun_log=rerun_log,
+        rerun_returncode=again.returncode,
+        **pasted,
+    )

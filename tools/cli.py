@@ -1,8 +1,17 @@
-"""The course's command line: build the PDF, and (as they arrive) trainer tools."""
+"""The course's command line: ``python -m tools <command>`` (see ``--help``).
+
+Every command fails the same way: one line on standard error, ``error: <file>: <what is
+wrong>``, and exit status 2, for bad arguments, input that cannot be read (missing,
+a folder, not UTF-8, too large, nested too deeply, malformed) and output that cannot be
+written (a folder in the way, no permission). Outputs are written whole or not at all
+(:mod:`tools.output`), so a failed command leaves nothing half-written. Status 1 is kept
+for ``analyse`` input that was read but has invalid values (they are reported).
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -11,52 +20,59 @@ from tools.handouts import commands as case_commands
 ROOT = Path(__file__).resolve().parent.parent
 
 EDITIONS = {"learner": "学员版", "trainer": "培训师版"}
+USAGE_ERROR = 2
+
+
+class CommandError(Exception):
+    """A problem with what the user asked for or gave the command; the message names it."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but a bad argument is one line (not the usage block) and status 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(USAGE_ERROR, f"error: {self.prog}: {message} (see `{self.prog} --help`)\n")
 
 
 def _pdf(args: argparse.Namespace) -> int:
     from tools.handouts.commands import BUILD_HINT, LEARNER_HTML, TRAINER_HTML
+    from tools.pdf.assemble import AssemblyError
     from tools.pdf.render import build_pdf
 
     html_root = Path(args.html or (TRAINER_HTML if args.edition == "trainer" else LEARNER_HTML))
     if not (html_root / "book" / "index.html").is_file():
-        print(f"error: {html_root} holds no HTML build; run `{BUILD_HINT[args.edition]}` first", file=sys.stderr)
-        return 2
+        raise CommandError(f"{html_root}: holds no HTML build; run `{BUILD_HINT[args.edition]}` first")
     output = args.output or ROOT / "_build" / "pdf" / f"关系销售-{EDITIONS[args.edition]}.pdf"
-    target = build_pdf(
-        html_root,
-        Path(output),
-        title="关系销售",
-        subtitle="大客户与关系销售入门课程",
-        author="关系销售课程组",
-        edition=EDITIONS[args.edition],
-    )
+    try:
+        target = build_pdf(
+            html_root,
+            Path(output),
+            title="关系销售",
+            subtitle="大客户与关系销售入门课程",
+            author="关系销售课程组",
+            edition=EDITIONS[args.edition],
+        )
+    except AssemblyError as exc:
+        raise CommandError(str(exc)) from None
     print(f"wrote {target}")
     return 0
 
 
 def _export(args: argparse.Namespace) -> int:
-    from tools.data.yamlfile import DataError
     from tools.exercises.export import to_gift, to_moodle_xml
     from tools.exercises.model import load_banks
+    from tools.output import write_text
 
-    try:
-        banks = load_banks(Path(args.exercises))
-    except DataError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 1
+    banks = load_banks(Path(args.exercises))
     if not banks:
-        print(f"error: no question banks (*.yml) in {args.exercises}", file=sys.stderr)
-        return 2
+        raise CommandError(f"{args.exercises}: no question banks (*.yml) there")
     wanted = list(dict.fromkeys(args.bank or banks))
     unknown = [name for name in wanted if name not in banks]
     if unknown:
-        print(f"error: no bank {', '.join(unknown)}; the banks are: {', '.join(banks)}", file=sys.stderr)
-        return 2
+        raise CommandError(f"no bank {', '.join(unknown)}; the banks are: {', '.join(banks)}")
     text = (to_moodle_xml if args.format == "moodle" else to_gift)([banks[name] for name in wanted])
     if args.output:
-        target = Path(args.output)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        target = write_text(Path(args.output), text)
         print(f"wrote {target} ({sum(len(banks[name].items) for name in wanted)} questions)")
     else:
         write_utf8(text)  # the XML says UTF-8
@@ -73,22 +89,22 @@ def write_utf8(text: str) -> None:
         sys.stdout.write(text)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m tools", description="关系销售 course tools")
-    commands = parser.add_subparsers(dest="command", required=True)
+def parser() -> argparse.ArgumentParser:
+    main_parser = _Parser(prog="python -m tools", description="关系销售 course tools")
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     pdf = commands.add_parser("pdf", help="typeset an HTML build as an A4 book PDF")
     pdf.add_argument("--html", help="the HTML build to print (default: the edition's build)")
     pdf.add_argument("--output", help="default: _build/pdf/关系销售-<edition>.pdf")
     pdf.add_argument("--edition", choices=sorted(EDITIONS), default="learner")
-    pdf.set_defaults(run=_pdf)
+    pdf.set_defaults(run=_pdf, reads="html")
 
     export = commands.add_parser("export", help="export the self-check question banks for Moodle")
     export.add_argument("--format", choices=("moodle", "gift"), required=True, help="Moodle XML or GIFT")
     export.add_argument("--bank", action="extend", nargs="+", metavar="CHAPTER", help="only these banks (default: all)")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
     export.add_argument("--exercises", default=str(ROOT / "exercises"), metavar="DIR", help="where the banks are")
-    export.set_defaults(run=_export)
+    export.set_defaults(run=_export, reads="exercises")
 
     case_commands.register(commands)  # trainer-config, handouts, assign
 
@@ -96,5 +112,44 @@ def main(argv: list[str] | None = None) -> int:
 
     add_analyse(commands)
 
-    args = parser.parse_args(argv)
-    return args.run(args)
+    from tools.lms.cli import add_parser as add_scorm
+
+    add_scorm(commands)  # scorm
+    return main_parser
+
+
+def _failed(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return USAGE_ERROR
+
+
+def _input_of(args: argparse.Namespace) -> str:
+    """What a command reads, for errors that cannot name the file themselves."""
+    value = getattr(args, getattr(args, "reads", ""), None)
+    return str(value) if value else f"input of `{args.command}`"
+
+
+def main(argv: list[str] | None = None) -> int:
+    from tools.data.yamlfile import DataError
+    from tools.output import OutputError
+
+    args = parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except (CommandError, DataError, OutputError) as exc:
+        return _failed(str(exc))
+    except RecursionError:
+        return _failed(f"{_input_of(args)}: nested too deeply to read")
+    except MemoryError:
+        return _failed(f"{_input_of(args)}: too large to read")
+    except UnicodeDecodeError as exc:
+        return _failed(f"{_input_of(args)}: not UTF-8 text ({exc.reason})")
+    except OSError as exc:
+        if isinstance(exc, BrokenPipeError):  # `… | head`: the reader has gone; not an error of ours
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
+        where = exc.filename or _input_of(args)
+        return _failed(f"{where}: {exc.strerror.lower() if exc.strerror else exc}")
+    except KeyboardInterrupt:
+        print("interrupted; nothing was written", file=sys.stderr)
+        return 130

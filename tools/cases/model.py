@@ -3,10 +3,12 @@ labels that the handouts cut the page by."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from tools.data import schema as s
+from tools.data.labels import labels
+from tools.data.textfile import read_text
 from tools.data.yamlfile import DataError, Mapping, front_matter
 
 FIELDS = ("id", "title", "chapters", "format", "duration", "skills")
@@ -35,38 +37,35 @@ class Case:
         return self.path.parent / NOTES_DIR / self.path.name
 
 
+CASE = s.Record(
+    {
+        "id": s.Text(),
+        "title": s.Text(),
+        "chapters": s.ListOf(s.Text(), noun="chapters", name=lambda i: f"chapter {i + 1}"),
+        "format": s.Text(),
+        "duration": s.Int(5, 600, "minutes"),
+        "skills": s.ListOf(s.Text(), noun="skills", name=lambda i: f"skill {i + 1}"),
+    },
+    what="a mapping of " + ", ".join(FIELDS),
+)
+FRONT_MATTER = s.Record({"case": CASE}, what="front matter with a `case:` mapping")
+
+
 def load_case(path: Path, chapters: set[str]) -> Case:
     """Read one case page's metadata; ``chapters`` are the chapter names that exist."""
     meta = front_matter(path)
     if not isinstance(meta, Mapping) or "case" not in meta:
         raise DataError(path, 1, "a case page needs front matter with a `case:` mapping")
-    case = meta["case"]
-    if not isinstance(case, Mapping):
-        raise DataError(path, meta.line_of("case"), "`case:` must be a mapping of " + ", ".join(FIELDS))
-    for name in FIELDS:
-        if name not in case:
-            raise DataError(path, meta.line_of("case"), f"`case:` is missing `{name}`")
-    unknown = sorted(set(case) - set(FIELDS))
-    if unknown:
-        raise DataError(path, case.line_of(unknown[0]), f"unknown field `{unknown[0]}` (known: {', '.join(FIELDS)})")
+    case = s.check(meta, FRONT_MATTER, path)["case"]
     if case["id"] != path.stem:
         raise DataError(path, case.line_of("id"), f"id `{case['id']}` must equal the file name `{path.stem}`")
-    for name in ("title", "format"):
-        if not isinstance(case[name], str) or not case[name].strip():
-            raise DataError(path, case.line_of(name), f"`{name}` must be a non-empty text")
-    duration = case["duration"]
-    if isinstance(duration, bool) or not isinstance(duration, int) or not 5 <= duration <= 600:
-        raise DataError(
-            path, case.line_of("duration"), f"`duration` must be minutes between 5 and 600, not {duration!r}"
-        )
-    for name in ("chapters", "skills"):
-        value = case[name]
-        if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-            raise DataError(path, case.line_of(name), f"`{name}` must be a non-empty list of texts")
     for chapter in case["chapters"]:
         if chapter not in chapters:
             raise DataError(
-                path, case.line_of("chapters"), f"unknown chapter `{chapter}` (chapters: {', '.join(sorted(chapters))})"
+                path,
+                case.line_of("chapters"),
+                f"unknown chapter `{chapter}`{s.suggestion(chapter, sorted(chapters))} "
+                f"(chapters: {', '.join(sorted(chapters))})",
             )
     _check_labels(path, case["id"])
     return Case(
@@ -74,7 +73,7 @@ def load_case(path: Path, chapters: set[str]) -> Case:
         title=case["title"].strip(),
         chapters=tuple(case["chapters"]),
         format=case["format"].strip(),
-        duration=duration,
+        duration=case["duration"],
         skills=tuple(case["skills"]),
         path=path,
     )
@@ -82,15 +81,17 @@ def load_case(path: Path, chapters: set[str]) -> Case:
 
 def _check_labels(path: Path, case_id: str, forms: tuple[str, ...] = LABELS) -> None:
     # Handouts and assignments cut sections out of the built pages by these labels, so a
-    # page without them must fail here rather than print half a case.
-    text = path.read_text(encoding="utf-8")
+    # page without them must fail here rather than print half a case. A label shown in a
+    # code block is no label, so the scan skips code (tools.data.labels).
+    text = read_text(path)
     end = text.find("\n---", 4) if text.startswith("---\n") else -1
     line = text[:end].count("\n") + 3 if end != -1 else 1  # the first line after any front matter
+    found = {label for label, _line in labels(text)}
     for form in forms:
         label = form.format(id=case_id)
-        if not re.search(rf"^\({re.escape(label)}\)=[ \t]*$", text, re.M):
+        if label not in found:
             wanted = ", ".join(f"`({f.format(id=case_id)})=`" for f in forms)
-            raise DataError(path, line, f"the page has no label `({label})=` (it needs {wanted})")
+            raise DataError(path, line, f"the page has no label `({label})=` outside code (it needs {wanted})")
 
 
 def check_notes(case: Case) -> None:
@@ -105,5 +106,22 @@ def book_chapters(source: Path) -> set[str]:
     return {path.stem for path in (source / "book").glob("*.md")}
 
 
+def case_files(cases_dir: Path) -> list[Path]:
+    return [path for path in sorted(cases_dir.glob("*.md")) if path.stem != "index"]
+
+
 def load_cases(cases_dir: Path, chapters: set[str]) -> list[Case]:
-    return [load_case(path, chapters) for path in sorted(cases_dir.glob("*.md")) if path.stem != "index"]
+    """Every case, or the first problem found as a DataError."""
+    return [load_case(path, chapters) for path in case_files(cases_dir)]
+
+
+def load_each(cases_dir: Path, chapters: set[str]) -> tuple[list[Case], list[DataError]]:
+    """The cases that load, and a DataError for each one that does not (the build reports
+    them all at once)."""
+    cases, problems = [], []
+    for path in case_files(cases_dir):
+        try:
+            cases.append(load_case(path, chapters))
+        except DataError as exc:
+            problems.append(exc)
+    return cases, problems

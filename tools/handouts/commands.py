@@ -1,7 +1,8 @@
 """Command-line commands for case material: ``trainer-config``, ``handouts``, ``assign``.
 
 Errors in what the user asked for (an unknown case or item, a missing build) are reported
-on standard error with what exists, the exit status is non-zero, and nothing is written.
+on standard error with what exists, the exit status is 2, and nothing is written; so are
+unreadable input and unwritable output (``tools/cli.py`` reports those for every command).
 """
 
 from __future__ import annotations
@@ -28,13 +29,12 @@ def _ids(values: list[str] | None) -> list[str]:
 
 
 def _trainer_config(args: argparse.Namespace) -> int:
-    from tools.data.yamlfile import DataError
     from tools.trainer.edition import EditionError, write_trainer_files
 
     try:
-        paths = write_trainer_files(ROOT, Path(args.output))
-    except (DataError, EditionError) as exc:
-        return _error(str(exc), 1)
+        paths = write_trainer_files(Path(args.source), Path(args.output))
+    except EditionError as exc:
+        return _error(str(exc))
     for path in paths:
         print(f"wrote {path}")
     return 0
@@ -47,10 +47,10 @@ def _load_cases():
 
 
 def _handouts(args: argparse.Namespace) -> int:
-    from tools.data.yamlfile import DataError
     from tools.handouts import render, sheets
     from tools.handouts.assign import SelectionError, pick_cases
-    from tools.handouts.extract import MissingPage
+    from tools.handouts.extract import MissingPage, MissingSection
+    from tools.pdf.assemble import AssemblyError
 
     trainer = args.edition == "trainer"
     html_root = Path(args.html or (TRAINER_HTML if trainer else LEARNER_HTML))
@@ -63,7 +63,7 @@ def _handouts(args: argparse.Namespace) -> int:
             return _error(f"{html_root} holds no HTML build of the {args.edition} edition; run `{hint}`")
         documents = sheets.handouts(html_root, chosen, notes=trainer)
         written = render.write(documents, output)
-    except (DataError, SelectionError) as exc:
+    except (SelectionError, AssemblyError, MissingSection) as exc:  # a rebuild would not help
         return _error(str(exc))
     except MissingPage as exc:
         return _error(f"{exc}; run `{hint}`")
@@ -73,10 +73,10 @@ def _handouts(args: argparse.Namespace) -> int:
 
 def _assign(args: argparse.Namespace) -> int:
     from tools.cases.strings import strings
-    from tools.data.yamlfile import DataError
     from tools.exercises.model import load_banks
     from tools.handouts import assign, render
-    from tools.handouts.extract import MissingPage
+    from tools.handouts.extract import MissingPage, MissingSection
+    from tools.pdf.assemble import AssemblyError
 
     case_ids, item_ids = _ids(args.case), _ids(args.items)
     if not case_ids and not item_ids:
@@ -93,7 +93,7 @@ def _assign(args: argparse.Namespace) -> int:
         title = args.title or strings()["assignment"]
         documents = assign.build(html_root if cases else None, cases, items, title)
         written = render.write(documents, Path(args.output))
-    except (DataError, assign.SelectionError) as exc:
+    except (assign.SelectionError, AssemblyError, MissingSection) as exc:  # a rebuild would not help
         return _error(str(exc))
     except MissingPage as exc:
         return _error(f"{exc}; run `make trainer`")
@@ -106,7 +106,8 @@ def register(commands) -> None:
     """Add the case-material commands to the course CLI's subparsers."""
     config = commands.add_parser("trainer-config", help="write the trainer edition's _config.yml and _toc.yml")
     config.add_argument("-o", "--output", default=str(TRAINER_DIR), metavar="DIR", help="where (default: %(default)s)")
-    config.set_defaults(run=_trainer_config)
+    config.add_argument("--source", default=str(ROOT), metavar="DIR", help="the course sources (default: this one)")
+    config.set_defaults(run=_trainer_config, reads="source")
 
     handouts = commands.add_parser("handouts", help="print each case as a handout (HTML and A4 PDF)")
     handouts.add_argument(
@@ -115,7 +116,7 @@ def register(commands) -> None:
     handouts.add_argument("--html", metavar="DIR", help="the HTML build to cut from (default: the edition's build)")
     handouts.add_argument("-o", "--output", metavar="DIR", help="default: _build/handouts, or _build/trainer/handouts")
     handouts.add_argument("--case", action="extend", nargs="+", metavar="ID", help="only these cases (default: all)")
-    handouts.set_defaults(run=_handouts)
+    handouts.set_defaults(run=_handouts, reads="html")
 
     assignment = commands.add_parser(
         "assign", help="an assignment of cases and self-check items, with its answer key (HTML and A4 PDF)"
@@ -125,4 +126,4 @@ def register(commands) -> None:
     assignment.add_argument("-o", "--output", required=True, metavar="DIR", help="writes assignment.* and answer-key.*")
     assignment.add_argument("--title", help="the assignment's title （default：作业）")
     assignment.add_argument("--html", metavar="DIR", help="trainer HTML build (default: _build/trainer/_build/html)")
-    assignment.set_defaults(run=_assign)
+    assignment.set_defaults(run=_assign, reads="html")

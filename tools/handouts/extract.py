@@ -18,13 +18,17 @@ from pathlib import Path
 from bs4 import BeautifulSoup, Tag
 
 from tools.cases.model import ANSWERS, GRADING, NOTES_DIR, SITUATION, TASKS, Case
-from tools.pdf.assemble import anchor_for, load_chapter
+from tools.pdf.assemble import anchor_for, load_chapter, read_page
 
 TRAINER_ONLY = ".course-trainer-link"  # the trainer edition's links between case and notes
 
 
 class MissingPage(Exception):
     """The HTML build lacks a page or section the handout needs."""
+
+
+class MissingSection(MissingPage):
+    """A page of the build lacks a labelled section: its source needs the label, not a rebuild."""
 
 
 def case_url(case: Case) -> str:
@@ -69,7 +73,10 @@ def _sections(html_root: Path, url: str, labels: list[str]) -> list[Tag]:
     for label in labels:
         section = article.find(id=anchor_for(url, label))
         if section is None:
-            raise MissingPage(f"{html_root / url}: no section labelled `{label}`")
+            raise MissingSection(
+                f"{html_root / url}: no section labelled `{label}`; its source page needs `({label})=` on the line "
+                "before a heading, outside any code block, and then a new build"
+            )
         found.append(section)
     return found
 
@@ -82,7 +89,7 @@ def title(html_root: Path, url: str) -> str:
 @lru_cache(maxsize=64)
 def _page_title(html_root: Path, url: str) -> str:
     path = _page(html_root, url)
-    heading = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article h1")
+    heading = BeautifulSoup(read_page(path), "html.parser").select_one("article h1")
     if heading is None:
         raise MissingPage(f"{path}: no heading")
     for node in heading.select("a.headerlink"):
@@ -119,5 +126,5 @@ def demote(node: Tag) -> Tag:
 
 def language(html_root: Path, url: str) -> str:
     """The build's language as its pages declare it (``zh-CN``)."""
-    found = re.search(r"<html[^>]*\slang=\"([^\"]+)\"", _page(html_root, url).read_text(encoding="utf-8")[:4000])
+    found = re.search(r"<html[^>]*\slang=\"([^\"]+)\"", read_page(_page(html_root, url))[:4000])
     return found.group(1) if found else "zh-CN"

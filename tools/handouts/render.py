@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from tools.output import check_target, write_files
+
 
 class Printable(Protocol):
     name: str
@@ -20,14 +22,15 @@ def pdf_bytes(document: str) -> bytes:
 
 
 def write(sheets: list[Printable], target: Path, *, pdf: bool = True) -> list[Path]:
-    """``<name>.html`` (and ``<name>.pdf``) for each sheet in ``target``. Every document is
-    typeset before the first file is written, so a failure leaves nothing half done."""
+    """``<name>.html`` (and ``<name>.pdf``) for each sheet in ``target``. Every target is
+    checked before anything is typeset, every document typeset before the first file is
+    written, and the files then written all or none (:mod:`tools.output`)."""
+    names = [target / f"{item.name}.{suffix}" for item in sheets for suffix in (("html", "pdf") if pdf else ("html",))]
+    for path in names:
+        check_target(path)
     files: dict[Path, bytes] = {}
     for item in sheets:
         files[target / f"{item.name}.html"] = item.html.encode("utf-8")
         if pdf:
             files[target / f"{item.name}.pdf"] = pdf_bytes(item.html)
-    target.mkdir(parents=True, exist_ok=True)
-    for path, data in files.items():
-        path.write_bytes(data)
-    return list(files)
+    return write_files(files)

@@ -16,6 +16,8 @@ from urllib.parse import urldefrag
 
 from bs4 import BeautifulSoup, Tag
 
+from tools.data.textfile import read_text
+
 # Parts of a page that make no sense on paper.
 SCREEN_ONLY = ",".join(
     [
@@ -29,6 +31,14 @@ SCREEN_ONLY = ",".join(
         "form",
     ]
 )
+
+
+MAX_PAGE_BYTES = 32 << 20  # the largest page of the course is under 100 kB
+
+
+class AssemblyError(ValueError):
+    """An HTML build that cannot be printed (no navigation, a link to nowhere); the message
+    names the page."""
 
 
 @dataclass
@@ -45,7 +55,7 @@ def reading_order(html_root: Path, root_page: str) -> list[tuple[str, str]]:
     order = [(root_page, "")]
     nav = soup.select_one("nav.bd-docs-nav")
     if nav is None:
-        raise ValueError(f"{root_page}: no navigation found; is this a sphinx-book-theme build?")
+        raise AssemblyError(f"{html_root / root_page}: no navigation found; is this a sphinx-book-theme build?")
     part = ""
     base = posixpath.dirname(root_page)
     for node in nav.select("p.caption, li[class^=toctree-l] > a.reference.internal"):
@@ -70,7 +80,7 @@ def load_chapter(html_root: Path, url: str, part: str) -> Chapter:
     soup = _read(html_root / url)
     article = soup.select_one("article.bd-article")
     if article is None:
-        raise ValueError(f"{url}: no <article class='bd-article'> in the page")
+        raise AssemblyError(f"{html_root / url}: no <article class='bd-article'> in the page")
     for node in article.select(SCREEN_ONLY):
         node.decompose()
     base = posixpath.dirname(url)
@@ -81,6 +91,9 @@ def load_chapter(html_root: Path, url: str, part: str) -> Chapter:
         if href.startswith(("http:", "https:", "mailto:")):
             continue
         target, fragment = urldefrag(href)
+        if target and not target.endswith(".html"):
+            link.unwrap()  # a link to a file (a diagram's full-size SVG): nothing to follow on paper
+            continue
         target_url = posixpath.normpath(posixpath.join(base, target)) if target else url
         link["href"] = "#" + anchor_for(target_url, fragment)
     for img in article.find_all("img", src=True):
@@ -144,10 +157,15 @@ def _check_links(document: str) -> None:
         {a["href"][1:] for a in soup.find_all("a", href=True) if a["href"].startswith("#") and a["href"][1:] not in ids}
     )
     if missing:
-        raise ValueError("print document has links to missing anchors: " + ", ".join(missing[:10]))
+        raise AssemblyError("print document has links to missing anchors: " + ", ".join(missing[:10]))
 
 
 def _read(path: Path) -> BeautifulSoup:
     if not path.is_file():
-        raise FileNotFoundError(f"{path}: not found; build the HTML first")
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        raise AssemblyError(f"{path}: not found; build the HTML first")
+    return BeautifulSoup(read_page(path), "html.parser")
+
+
+def read_page(path: Path) -> str:
+    """A built page's text; a page that is not UTF-8 or absurdly large is a DataError."""
+    return read_text(path, limit=MAX_PAGE_BYTES)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tools.output import check_target, write_files
+
 from . import assemble
 
 STYLESHEET = Path(__file__).with_name("book.css")
@@ -30,7 +32,9 @@ def build_pdf(
         edition=edition,
         stylesheet=STYLESHEET.read_text(encoding="utf-8"),
     )
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.with_suffix(".html").write_text(document, encoding="utf-8")
-    HTML(string=document, base_url=str(html_root.resolve()) + "/").write_pdf(target)
+    check_target(target)
+    check_target(target.with_suffix(".html"))
+    data = HTML(string=document, base_url=str(html_root.resolve()) + "/").write_pdf()
+    # The print document beside the PDF (what WeasyPrint typeset), written with it or not at all.
+    write_files({target.with_suffix(".html"): document.encode("utf-8"), target: data})
     return target

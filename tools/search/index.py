@@ -40,7 +40,8 @@ def build(pages: list[Page]) -> dict:
         body = Counter(segment.tokens(page.text))
         title_terms = set(segment.tokens(page.title))
         heading_terms = set(segment.tokens(" ".join(s.title for s in page.sections)))
-        for term in set(body) | title_terms:
+        # Sorted: set order follows the hash seed, and the index must be the same on every build.
+        for term in sorted(set(body) | title_terms):
             # Flags: 2 = in the page title, 1 = in a section heading.
             flags = (2 if term in title_terms else 0) | (1 if term in heading_terms else 0)
             postings.setdefault(term, []).append([number, body[term], flags])

@@ -3,10 +3,24 @@ configuration ``tools/trainer/edition.py`` generates).
 
 In the trainer edition every case page links to its teaching notes, and every notes page
 back to its case. The learner edition carries no such link, and must not read the notes
-at all: a notes document in a learner build is an error, whatever put it there.
+at all: a notes document in a learner build is an error, whatever put it there. So is any
+other route by which a notes file would reach a learner page or the site:
+
+- a page whose source is a notes file (a symlink into ``cases/notes``);
+- anything Sphinx records as a page's dependency: ``{include}`` (whole or with
+  ``:start-after:``/``:lines:``), ``{literalinclude}``, ``{download}``, images, and any
+  directive that reads a file;
+- configured paths whose files are copied into the site as they are (``html_extra_path``,
+  ``html_static_path``, logo, favicon), including symlinks inside them.
+
+Each is reported against the page (or the configuration) with the route it takes. Pages
+found this way are read again on the next build, so a second ``make`` fails too.
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 from docutils import nodes
 from sphinx import addnodes
@@ -44,6 +58,92 @@ def _guard_learner(app: Sphinx, env, docnames: list[str]) -> None:
             type="course",
             subtype="edition",
         )
+
+
+def _notes_dir(srcdir: str) -> Path:
+    return (Path(srcdir) / NOTES).resolve()
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder)
+    except OSError:  # a symlink loop: not a notes file, and not ours to report
+        return False
+
+
+def _route(env, docname: str, dependency: str) -> str:
+    """How a page reaches a file it depends on, in the words of the source."""
+    if env.path2doc(dependency) in env.included.get(docname, ()):
+        return "includes it ({include})"
+    if dependency in env.images and docname in env.images[dependency][0]:
+        return "shows it as an image"
+    if dependency in env.dlfiles and docname in env.dlfiles[dependency][0]:
+        return "offers it for download ({download})"
+    return "reads it ({literalinclude} or another directive that reads a file)"
+
+
+def note_routes(env) -> list[tuple[str, str]]:
+    """(page, what it does with which notes file) for every page of the build that reaches
+    a teaching-notes file."""
+    notes = _notes_dir(env.srcdir)
+    found = []
+    for docname in sorted(env.all_docs):
+        source = Path(env.doc2path(docname))
+        if _inside(source, notes) and not docname.startswith(NOTES):  # those: _guard_learner
+            target = os.path.relpath(source.resolve(), env.srcdir)
+            found.append((docname, f"is itself teaching notes ({target}, through a link or the configuration)"))
+        for dependency in sorted(env.dependencies.get(docname, ())):
+            path = Path(env.srcdir) / dependency
+            if _inside(path, notes):
+                target = os.path.relpath(path.resolve(), env.srcdir)
+                found.append((docname, f"{_route(env, docname, dependency)}: {target} is teaching notes"))
+    return found
+
+
+def _guard_dependencies(app: Sphinx, env) -> None:
+    if app.config.course_edition == "trainer":
+        return
+    for docname, route in note_routes(env):
+        logger.warning(
+            f"the learner edition must not contain teaching notes: this page {route}",
+            location=docname,
+            type="course",
+            subtype="edition",
+        )
+        env.reread_always.add(docname)  # checked again on the next build, not skipped as unchanged
+
+
+def copied_paths(app: Sphinx) -> list[tuple[str, Path]]:
+    """(setting, path) for every configured file or folder copied into the site as it is."""
+    config, base = app.config, Path(app.confdir)
+    found = [(f"html_extra_path `{p}`", base / p) for p in config.html_extra_path]
+    found += [(f"html_static_path `{p}`", base / p) for p in config.html_static_path]
+    for name in ("html_logo", "html_favicon"):
+        value = getattr(config, name, None)
+        if value and "://" not in value:
+            found.append((f"{name} `{value}`", base / value))
+    return found
+
+
+def _guard_copied_paths(app: Sphinx) -> None:
+    if app.config.course_edition == "trainer":
+        return
+    notes = _notes_dir(app.srcdir)
+    for setting, path in copied_paths(app):
+        if not path.exists():
+            continue
+        files = [path] if path.is_file() else [path, *sorted(path.rglob("*"))]
+        top = path.resolve()
+        for file in files:
+            resolved = file.resolve() if file.exists() else file
+            if _inside(resolved, notes) or (file == path and notes.is_relative_to(top)):
+                logger.warning(
+                    f"the learner edition must not contain teaching notes: {setting} would copy "
+                    f"{os.path.relpath(file, app.srcdir)} into the site, and that is or holds {NOTES.rstrip('/')}",
+                    type="course",
+                    subtype="edition",
+                )
+                break
 
 
 def _doc_link(docname: str, target: str, text: str) -> nodes.container:
@@ -86,4 +186,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("course_edition", "learner", "env", types=[str])
     app.connect("config-inited", _check_edition)
     app.connect("env-before-read-docs", _guard_learner)
+    app.connect("env-updated", _guard_dependencies)
+    # After tools.sphinxext has added its own static folder (builder-inited, priority 500).
+    app.connect("builder-inited", _guard_copied_paths, priority=900)
     app.connect("doctree-read", _link_notes)

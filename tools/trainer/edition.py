@@ -17,13 +17,14 @@ handed to ``jupyter-book build --config … --toc …`` (see the Makefile's ``tr
 
 from __future__ import annotations
 
-import copy
 from pathlib import Path
 
 import yaml
 
 from tools.cases.model import NOTES_DIR, book_chapters, check_notes, load_cases
 from tools.cases.strings import strings
+from tools.data.yamlfile import load, plain
+from tools.output import write_files
 
 NOTES_PATTERN = f"cases/{NOTES_DIR}"
 GENERATED = "# Generated from {source} by `python -m tools trainer-config`; edit {source}, not this file.\n"
@@ -35,8 +36,9 @@ class EditionError(Exception):
 
 def trainer_config(source: Path) -> dict:
     """The trainer edition's Jupyter Book configuration, from ``source/_config.yml``."""
-    config = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))
-    config = copy.deepcopy(config)
+    config = plain(load(source / "_config.yml"))
+    if not isinstance(config, dict):
+        raise EditionError(f"{source / '_config.yml'}: must be a mapping of Jupyter Book settings")
     excluded = config.get("exclude_patterns") or []
     if NOTES_PATTERN not in excluded:
         # The learner edition would then contain the notes; refuse rather than build on it.
@@ -61,7 +63,9 @@ def trainer_toc(source: Path) -> dict:
     """
     for case in load_cases(source / "cases", book_chapters(source)):
         check_notes(case)
-    toc = copy.deepcopy(yaml.safe_load((source / "_toc.yml").read_text(encoding="utf-8")))
+    toc = plain(load(source / "_toc.yml"))
+    if not isinstance(toc, dict):
+        raise EditionError(f"{source / '_toc.yml'}: must be a mapping with `root` and `parts`")
     notes = {p.stem for p in (source / NOTES_PATTERN).glob("*.md")}
     attached: set[str] = set()
 
@@ -86,9 +90,9 @@ def trainer_toc(source: Path) -> dict:
 def write_trainer_files(source: Path, target: Path) -> tuple[Path, Path]:
     """Write the trainer ``_config.yml`` and ``_toc.yml`` into ``target``; return their paths."""
     config, toc = trainer_config(source), trainer_toc(source)  # both checked before writing either
-    target.mkdir(parents=True, exist_ok=True)
-    paths = target / "_config.yml", target / "_toc.yml"
-    for path, data, origin in zip(paths, (config, toc), ("_config.yml", "_toc.yml"), strict=True):
+    files = {}
+    for data, origin in ((config, "_config.yml"), (toc, "_toc.yml")):
         text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=120)
-        path.write_text(GENERATED.format(source=origin) + text, encoding="utf-8")
-    return paths
+        files[target / origin] = (GENERATED.format(source=origin) + text).encode("utf-8")
+    config_path, toc_path = write_files(files)
+    return config_path, toc_path

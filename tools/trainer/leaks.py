@@ -1,22 +1,29 @@
-"""Find teaching-note passages in a build's output: the learner edition must contain none.
+"""Find teaching notes in what learners get: the learner edition must contain none of them.
 
 Every paragraph, list item, table cell and heading of ``cases/notes/*.md`` is a passage,
 read with MyST's own Markdown parser so that markup (roles, emphasis, targets) is not taken
-for text. A passage is searched for in every file of an output folder in one normal form,
-whatever the file's format: HTML (text and attributes, entities), the raw Markdown copied to
-``_sources``, the JSON inside the search index (``\\uXXXX`` escapes), pickled doctrees,
-PDFs (through ``pdftotext``). The normal form drops all whitespace, because line breaks
-and the spaces around tags fall differently in each format, and Chinese has none to lose.
+for text. A reference whose text is the title of its target (``{doc}`/book/x```) renders
+as a title the source does not contain, so it splits a passage into fragments.
 
-A reference whose text is the title of its target (``{doc}`/book/x```) renders as a title
-the source does not contain, so it splits a passage into fragments, each searched alone.
+What counts as finding a note (:class:`Notes`, :func:`scan`): any 16-character run of a
+passage that is at least half Chinese, and any sentence of at least 10 Chinese characters.
+So a partial include, one copied sentence, or a paragraph with a comma changed is caught,
+not only a whole passage. Both sides are compared in one form (:func:`fingerprint`),
+whatever the file's format: HTML (text and attributes, entities), the Markdown copied to
+``_sources``, JSON (``\\uXXXX`` escapes), pickled doctrees, PDFs (through ``pdftotext``),
+and every member of a zip archive (the SCORM package). The form drops all whitespace
+(line breaks fall differently in each format, and Chinese has none to lose) and writes
+full-width and half-width punctuation, and every quote style, alike.
 """
 
 from __future__ import annotations
 
 import html
+import io
 import re
 import subprocess
+import unicodedata
+import zipfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,9 +43,16 @@ _ROLE = re.compile(r"\{[\w:.-]+\}`([^`]*)`")
 _EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.S)
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\([nrt\"/\\])")
 _WHITESPACE = re.compile(r"\s+")
-_MARKUP = str.maketrans({"*": None, "`": None, "_": None})
+def _replacer(table: dict[str, str]):
+    """``str.translate`` for a few characters, done as one regex: translate looks up every
+    character of a non-ASCII text in the table, which is slow on megabytes of output."""
+    pattern = re.compile("[" + re.escape("".join(table)) + "]")
+    return lambda text: pattern.sub(lambda match: table[match.group()], text)
+
+
+_MARKUP = _replacer({"*": "", "`": "", "_": ""})
 # Sphinx's smart quotes and dashes turn ASCII into typographic forms in HTML only.
-_TYPOGRAPHY = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
+_TYPOGRAPHY = _replacer({"“": '"', "”": '"', "‘": "'", "’": "'", "–": "-", "—": "-", "…": "..."})
 
 
 @dataclass(frozen=True)
@@ -46,6 +60,9 @@ class Passage:
     text: str  # normal form: what is searched for
     source: str  # where it was written, ``path:line``
     shown: str  # the readable text, for messages
+    # The fragment follows a rendered title (a {doc} reference): its first sentence is
+    # only the end of one, which often names what the referenced page is about.
+    cut: bool = False
 
     def __str__(self) -> str:
         return f"{self.source}: {self.shown[:60]}"
@@ -89,10 +106,11 @@ def passages(paths: Iterable[Path], root: Path | None = None, min_length: int = 
             if token.type != "inline" or not token.children:
                 continue
             line = token.map[0] + 1 if token.map else 0
-            for fragment in _inline_text(token.children).split(BREAK):
+            for number, fragment in enumerate(_inline_text(token.children).split(BREAK)):
                 text = normal_form(fragment)
                 if len(text) >= min_length:
-                    found.append(Passage(text=text, source=f"{name}:{line}", shown=" ".join(fragment.split())))
+                    shown = " ".join(fragment.split())
+                    found.append(Passage(text=text, source=f"{name}:{line}", shown=shown, cut=number > 0))
     return found
 
 
@@ -108,7 +126,7 @@ def normal_form(text: str) -> str:
     text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # \ud83d\ude00 pairs
     text = _TAG.sub("", html.unescape(_TAG.sub("", text)))  # tags, then tags that were escaped
     text = _ROLE.sub(lambda m: _EXPLICIT.sub(r"\1", m.group(1)), text)
-    text = text.translate(_MARKUP).translate(_TYPOGRAPHY)
+    text = _TYPOGRAPHY(_MARKUP(text))
     return _WHITESPACE.sub("", text)
 
 
@@ -118,35 +136,148 @@ def attributes(text: str) -> str:
     return BREAK.join(a or b for a, b in _ATTRIBUTE.findall(text))
 
 
-def file_text(path: Path) -> str:
-    """A file's text as a reader or a search engine would get it; PDFs through pdftotext."""
-    if path.suffix.lower() == ".pdf":
-        result = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, check=True)
-        return result.stdout.decode("utf-8", "replace")
-    return path.read_bytes().decode("utf-8", "ignore")
+# The scan. Passages above are what the notes say; below, what counts as finding one.
+
+WINDOW = 16  # characters: every run this long of a note, searched for anywhere
+MIN_HAN_IN_WINDOW = 8  # a window is at least half Chinese (a bare citation is not a note)
+MIN_HAN_IN_SENTENCE = 10  # a sentence with this many Chinese characters is searched whole
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# Sentences end at 。！？； and also at a colon: "不足：……" is a label and a sentence.
+_SENTENCE = re.compile(r"[^.!?;:]+[.!?;:]?")
+# Punctuation NFKC leaves alone, mapped to one ASCII form, so that width and quote style
+# (，/, “”/"" 「」) make no difference.
+_CANON = _replacer(
+    {
+        "。": ".", "、": ",", "·": ".", "・": ".", "「": '"', "」": '"', "『": '"', "』": '"',
+        "“": '"', "”": '"', "‘": "'", "’": "'", "《": "<", "》": ">", "〈": "<", "〉": ">",
+        "【": "[", "】": "]", "〔": "(", "〕": ")", "—": "-", "–": "-", "―": "-", "～": "~",
+    }
+)  # fmt: skip
 
 
-def files_under(*roots: Path) -> Iterator[Path]:
-    for root in roots:
-        if root.is_file():
-            yield root
+def fingerprint(text: str) -> str:
+    """The form the scan compares: :func:`normal_form`, then full-width characters as
+    half-width (NFKC) and Chinese punctuation and quotes as one ASCII form each."""
+    text = _CANON(unicodedata.normalize("NFKC", normal_form(text)))
+    return _WHITESPACE.sub("", text)
+
+
+@dataclass(frozen=True)
+class Leak:
+    file: str  # a path, or ``archive.zip!member``
+    passage: Passage  # the note it comes from
+    text: str  # the longest run found, in fingerprint form
+
+    def __str__(self) -> str:
+        return f"{self.file}: {self.passage.source}: {self.text[:60]}"
+
+
+class Notes:
+    """The notes in searchable form: every 16-character window that is at least half
+    Chinese, and every sentence with at least 10 Chinese characters that no window covers
+    (short sentences).
+
+    ``public`` are names learners see anyway (page titles): the notes name their case by
+    its title, so a window or sentence inside one of them is no secret.
+    """
+
+    def __init__(self, found: list[Passage], public: Iterable[str] = ()) -> None:
+        self.windows: dict[str, Passage] = {}
+        self.sentences: dict[str, Passage] = {}
+        names = [fingerprint(name) for name in public]
+
+        def secret(text: str) -> bool:
+            return not any(text in name for name in names)
+
+        for passage in found:
+            text = fingerprint(passage.shown)
+            own = set()
+            for start in range(len(text) - WINDOW + 1):
+                window = text[start : start + WINDOW]
+                if len(_HAN.findall(window)) >= MIN_HAN_IN_WINDOW and secret(window):
+                    self.windows.setdefault(window, passage)
+                    own.add(window)
+            for number, sentence in enumerate(_SENTENCE.findall(text)):
+                if number == 0 and passage.cut:
+                    continue  # not a whole sentence (its windows still count)
+                body = sentence.rstrip(".!?;:")
+                if len(_HAN.findall(body)) < MIN_HAN_IN_SENTENCE or not secret(body):
+                    continue
+                if not any(body[i : i + WINDOW] in own for i in range(len(body) - WINDOW + 1)):
+                    self.sentences.setdefault(body, passage)
+
+    @classmethod
+    def of(cls, paths: Iterable[Path], root: Path | None = None, public: Iterable[Path] = ()) -> Notes:
+        """The notes in ``paths``; ``public`` are the learner pages whose titles they may name."""
+        return cls(passages(paths, root, min_length=MIN_HAN_IN_SENTENCE), titles(public))
+
+    def search(self, text: str) -> dict[Passage, str]:
+        """Each passage found in ``text`` (any format), with the longest run found."""
+        found: dict[Passage, str] = {}
+
+        def keep(passage: Passage, run: str) -> None:
+            if len(run) > len(found.get(passage, "")):
+                found[passage] = run
+
+        for view in (fingerprint(text), fingerprint(attributes(text))):
+            if not _HAN.search(view):
+                continue  # scripts, styles, fonts: nothing a note could be
+            run_start, run_passage = -1, None
+            for start in range(len(view) - WINDOW + 2):
+                passage = self.windows.get(view[start : start + WINDOW])
+                if passage is not run_passage:
+                    if run_passage is not None:
+                        keep(run_passage, view[run_start : start - 1 + WINDOW])
+                    run_start, run_passage = start, passage
+            for sentence, passage in self.sentences.items():
+                if sentence in view:
+                    keep(passage, sentence)
+        return found
+
+
+def titles(paths: Iterable[Path]) -> list[str]:
+    """The top-level headings (``# …``) of Markdown pages."""
+    md = _parser()
+    found = []
+    for path in paths:
+        tokens = md.parse(path.read_text(encoding="utf-8"))
+        for opening, inline in zip(tokens, tokens[1:], strict=False):
+            if opening.type == "heading_open" and opening.tag == "h1" and inline.children:
+                found.append(_inline_text(inline.children).replace(BREAK, " "))
+    return found
+
+
+def artefacts(*paths: Path) -> Iterator[tuple[str, str]]:
+    """(name, text) of every file in ``paths``: files, folders (every file under them) and
+    zip archives (every member, archives inside archives too), PDFs as their text."""
+    for path in paths:
+        if path.is_dir():
+            for file in sorted(p for p in path.rglob("*") if p.is_file()):
+                yield from _texts(str(file), file.read_bytes())
+        elif path.is_file():
+            yield from _texts(str(path), path.read_bytes())
         else:
-            yield from sorted(p for p in root.rglob("*") if p.is_file())
+            raise FileNotFoundError(f"{path}: nothing to scan there")
 
 
-def find(found_in: Iterable[Path], wanted: list[Passage]) -> dict[Passage, list[Path]]:
-    """For every passage, the files whose text contains it (each file read once)."""
-    hits: dict[Passage, list[Path]] = {p: [] for p in wanted}
-    for path in found_in:
-        raw = file_text(path)
-        views = normal_form(raw), normal_form(attributes(raw))
-        for passage in wanted:
-            if any(passage.text in view for view in views):
-                hits[passage].append(path)
-    return hits
+def _texts(name: str, data: bytes, depth: int = 0) -> Iterator[tuple[str, str]]:
+    if name.lower().endswith(".zip") and zipfile.is_zipfile(io.BytesIO(data)) and depth < 3:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            for member in archive.infolist():
+                if not member.is_dir():
+                    yield from _texts(f"{name}!{member.filename}", archive.read(member), depth + 1)
+        return
+    if name.lower().endswith(".pdf"):
+        result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)
+        yield name, result.stdout.decode("utf-8", "replace")
+        return
+    yield name, data.decode("utf-8", "ignore")
 
 
-def leaks(output: list[Path], notes: list[Passage]) -> list[str]:
-    """One line per (file, passage) where a note shows up in ``output``; empty when clean."""
-    hits = find(files_under(*output), notes)
-    return [f"{path}: {passage}" for passage, paths in hits.items() for path in paths]
+def scan(paths: Iterable[Path], notes: Notes) -> list[Leak]:
+    """Every (file, note passage) where a note shows up in ``paths``; empty when clean."""
+    return [
+        Leak(name, passage, run)
+        for name, text in artefacts(*paths)
+        for passage, run in sorted(notes.search(text).items(), key=lambda hit: hit[0].source)
+    ]
