@@ -7,13 +7,14 @@ never lets markup through, and agrees with the chapters' rules stated independen
 from __future__ import annotations
 
 import json
+import re
 from fractions import Fraction
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tools.widgets import api, purchase, ratings, relationship, state, zh
+from tools.widgets import api, purchase, ratings, relationship, state, svg, zh
 
 INDICATORS = relationship.INDICATORS
 
@@ -28,7 +29,7 @@ def rel(*contacts):
     return api.analyse("relationship-map", {"contacts": list(contacts)})
 
 
-def pf(sale_type, org, ind):
+def pf(sale_type, org, ind, different=()):
     keys = purchase.FACTORS
     return api.analyse(
         "purchase-factors",
@@ -36,6 +37,7 @@ def pf(sale_type, org, ind):
             "sale_type": sale_type,
             "organisation": dict(zip(keys, org, strict=True)),
             "individual": dict(zip(keys, ind, strict=True)),
+            "alignment": {k: "different" if k in different else "same" for k in keys},
         },
     )
 
@@ -56,14 +58,15 @@ def test_chapter_3_worked_example():
 @pytest.mark.parametrize(
     ("personal", "org", "kind"),
     [
-        ((3, 3, 3), (3, 3, 3), "partner"),  # exactly 3 counts as high
-        ((3, 3, 2), (3, 3, 3), "supplier"),  # 2.67 is low
-        ((3, 3, 3), (2, 3, 3), "friend"),
+        ((3, 3, 3), (3, 3, 3), "outsider"),  # the middle of the scale is not high (review P4)
+        ((3, 3, 4), (3, 3, 4), "partner"),  # 3.33 is above the middle
+        ((3, 3, 4), (3, 3, 3), "friend"),
+        ((3, 3, 3), (4, 3, 3), "supplier"),
         ((1, 1, 1), (1, 1, 1), "outsider"),
         ((5, 5, 5), (5, 5, 5), "partner"),
     ],
 )
-def test_threshold_is_a_mean_of_three(personal, org, kind):
+def test_high_means_a_mean_above_the_middle(personal, org, kind):
     values = dict(zip(INDICATORS, personal + org, strict=True))
     assert rel(contact(**values))["analysis"]["contacts"][0]["type"] == kind
 
@@ -99,9 +102,34 @@ def test_results_say_why_and_link_the_rules():
     assert "朋友" in html
 
 
+def test_chart_axes_are_chapter_3s():
+    """Review T5: the chart is chapter 3's two-by-two, personal relationship across and
+    organisational value up, so 朋友 is bottom right and 供应商 top left, as in the figure."""
+    friend = contact("友", trust=5, rapport=5, frequency=5, value=1, fit=1, promises=1)
+    supplier = contact("供", trust=1, rapport=1, frequency=1, value=5, fit=5, promises=5)
+    chart = svg.relationship_chart(rel(friend, supplier)["analysis"]["contacts"], zh, "c")
+    points = {
+        kind: (int(x), int(y))
+        for kind, x, y in re.findall(r'<g class="point" data-type="(\w+)"><circle cx="(\d+)" cy="(\d+)"', chart)
+    }
+    lines = re.findall(r'<line class="threshold" x1="(\d+)" y1="(\d+)" x2="(\d+)" y2="(\d+)"', chart)
+    mid_x = next(int(x1) for x1, _y1, x2, _y2 in lines if x1 == x2)
+    mid_y = next(int(y1) for _x1, y1, _x2, y2 in lines if y1 == y2)
+    assert points["friend"][0] > mid_x and points["friend"][1] > mid_y  # right, lower half
+    assert points["supplier"][0] < mid_x and points["supplier"][1] < mid_y  # left, upper half
+    quadrants = re.findall(r'<text class="quadrant" x="(\d+)" y="(\d+)"[^>]*>(\w+)<', chart)
+    labels = {text: (int(x), int(y)) for x, y, text in quadrants}
+    assert labels["朋友"][0] > mid_x and labels["朋友"][1] > mid_y
+    assert labels["供应商"][0] < mid_x and labels["供应商"][1] < mid_y
+    assert "横轴是个人分" in chart and zh.REL["chart_x"].startswith("个人关系")
+
+
 # ---------------------------------------------------------------- purchase-factor rules
 def test_chapter_2_worked_example():
-    result = pf("undifferentiated", (2, 3, 1), (4, 3, 2))
+    result = pf("undifferentiated", (2, 3, 1), (4, 3, 2), different=("risk",))
+    assert result["analysis"] == api.analyse("purchase-factors", api.preset_form("purchase-factors", "worked-example"))[
+        "analysis"
+    ]
     a = result["analysis"]
     assert a["divergent"] == ["risk"]
     assert a["weight"]["level"] == "high" and a["weight"]["clamped"] == "high"
@@ -111,8 +139,48 @@ def test_chapter_2_worked_example():
         "raise_switching",
         "divergent_concerns",
     ]
-    assert a["entertainment"] == "high"
+    assert a["hospitality"] == "high"
     assert a["departing"]["level"] == "high"
+
+
+def test_rule_one_asks_whether_the_factor_points_to_different_suppliers():
+    """Review A3: divergence is whether the buyer's and the organisation's interests point to
+    different suppliers, which the reader judges; the two ratings' gap does not decide it."""
+    far_apart_same_supplier = pf("brand", (1, 3, 3), (5, 3, 3))["analysis"]
+    assert far_apart_same_supplier["divergent"] == []
+    equal_but_different = pf("brand", (3, 3, 3), (3, 3, 3), different=("benefit",))["analysis"]
+    assert equal_but_different["divergent"] == ["benefit"]
+    assert [e["code"] for e in equal_but_different["emphases"]] == ["divergent_concerns"]
+    html = api.render("purchase-factors", pf("brand", (3, 3, 3), (3, 3, 3), different=("benefit",)))
+    assert "不同的供应商" in html and "相差" not in html
+
+
+def test_rule_one_answers_are_asked_for():
+    raw = api.preset_form("purchase-factors", "worked-example")
+    raw["alignment"] = {"risk": "different", "benefit": "maybe"}
+    result = api.analyse("purchase-factors", raw)
+    assert result["analysis"] is None
+    assert [(e["field"], e["code"]) for e in result["errors"]] == [
+        ("alignment.benefit", "alignment_unknown"),
+        ("alignment.switching", "alignment_unknown"),
+    ]
+    assert "采购收益" in result["errors"][0]["message"] and "同一家" in result["errors"][0]["message"]
+
+
+@pytest.mark.parametrize("level", ["low", "medium", "high"])
+def test_rule_four_never_presents_hospitality_as_winning_orders(level):
+    """Compliance: hospitality is the setting for business under rules, at every weight."""
+    sale_type = {"low": "company", "medium": "brand", "high": "undifferentiated"}[level]
+    result = pf(sale_type, (3, 3, 3), (3, 3, 3))
+    assert result["analysis"]["hospitality"] == level
+    html = api.render("purchase-factors", result, links={"pf-compliance": "../pf.html#compliance"})
+    advice = zh.HOSPITALITY[level]
+    for phrase in ("换来订单", "换不来订单", "可能起作用", "物有所值", "拨向", "适度即可", "有用"):
+        assert phrase not in advice, phrase
+    rules = ("价值合理", "事先审批并登记", "现金等价物", "招标期间不招待", "客户自己的规定", "国有客户从严", "商业贿赂")
+    for rule in rules:
+        assert rule in html, rule
+    assert '<a href="../pf.html#compliance">' in html
 
 
 def test_weight_clamps_after_both_steps():
@@ -203,9 +271,9 @@ def test_unknown_widget_and_language_are_errors():
 
 # ---------------------------------------------------------------- links (shared URLs)
 def test_link_round_trip_and_presets():
-    data = zh.PRESETS["relationship-map"][1][2]
+    data = state.preset_data("relationship-map", "pinacor-before", zh)
     form, problems = state.from_link("relationship-map", json.dumps(data, ensure_ascii=False), zh)
-    assert problems == [] and form["contacts"][0]["trust"] == "4"
+    assert problems == [] and form["contacts"][0]["trust"] == "2"
     assert api.analyse("relationship-map", form) == api.analyse("relationship-map", data)
     named, problems = state.from_link("relationship-map", "preset:pinacor-before", zh)
     assert named == form and problems == []
@@ -226,6 +294,32 @@ def test_tampered_links_say_so(text, code):
     assert form is None and problems[0][1] == code
     notices = json.loads(api.link_json("relationship-map", text))["notices"]
     assert notices and "预设" in notices[0]
+
+
+@pytest.mark.parametrize("text", ["{}", '{"contacts": []}', '{"contacts": "x"}', "null", '"x"'])
+def test_a_link_without_contacts_keeps_the_form(text):
+    """Reliability D2: nothing to fill in means the page keeps its inputs and says so."""
+    form, problems = state.from_link("relationship-map", text, zh)
+    assert form is None and problems
+    reply = json.loads(api.link_json("relationship-map", text))
+    assert reply["form"] is None and "保留了原来的输入" in reply["notices"][0]
+
+
+def test_fields_not_yet_touched_are_not_reported():
+    """A new contact's empty fields are not mistakes yet: their errors are held back and
+    counted; errors of touched fields and of the whole input are shown."""
+    form = api.preset_form("relationship-map", "worked-example")
+    form["contacts"].append(api.blank_form("relationship-map")["contacts"][0])
+    pending = [f"contacts.3.{key}" for key in ("name", "role", *INDICATORS)]
+    out = json.loads(api.run_json("relationship-map", json.dumps(form), "{}", "w", "zh", json.dumps(pending)))
+    assert out["errors"] == []
+    assert "还有 7 项没有填写" in out["html"] and "widget-errors" not in out["html"]
+    touched = json.loads(api.run_json("relationship-map", json.dumps(form), "{}", "w", "zh", json.dumps(pending[1:])))
+    assert [e["field"] for e in touched["errors"]] == ["contacts.3.name"]
+    assert "还有 6 项没有填写" in touched["html"]
+    # Without a list of untouched fields (the CLI, a shared link) every error is reported.
+    everything = json.loads(api.run_json("relationship-map", json.dumps(form), "{}", "w"))
+    assert len(everything["errors"]) == 7
 
 
 def test_link_with_odd_values_becomes_fields_then_errors():
@@ -275,7 +369,7 @@ def test_relationship_matches_the_written_rules(rows):
     for (*values, _role), c in zip(rows, analysed, strict=True):
         personal, org = Fraction(sum(values[:3]), 3), Fraction(sum(values[3:]), 3)
         expected = {(True, True): "partner", (True, False): "friend", (False, True): "supplier"}.get(
-            (personal >= 3, org >= 3), "outsider"
+            (personal > 3, org > 3), "outsider"
         )
         assert c["type"] == expected
         assert c["personal_score"] == f"{float(personal):.2f}"  # thirds never sit on a rounding half
@@ -288,13 +382,18 @@ def test_relationship_matches_the_written_rules(rows):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.sampled_from(purchase.SALE_TYPES), st.tuples(*[valid_ratings] * 3), st.tuples(*[valid_ratings] * 3))
-def test_purchase_matches_the_written_rules(sale_type, org, ind):
-    a = pf(sale_type, org, ind)["analysis"]
+@given(
+    st.sampled_from(purchase.SALE_TYPES),
+    st.tuples(*[valid_ratings] * 3),
+    st.tuples(*[valid_ratings] * 3),
+    st.sets(st.sampled_from(purchase.FACTORS)),
+)
+def test_purchase_matches_the_written_rules(sale_type, org, ind, different):
+    a = pf(sale_type, org, ind, different)["analysis"]
     base = {"undifferentiated": 2, "brand": 1, "company": 0}[sale_type]
     level = ("low", "medium", "high")[min(2, max(0, base + (ind[0] >= 4) - (org[2] >= 4)))]
-    assert a["weight"]["level"] == level == a["entertainment"]
-    assert a["divergent"] == [f for f, o, i in zip(purchase.FACTORS, org, ind, strict=True) if abs(o - i) >= 2]
+    assert a["weight"]["level"] == level == a["hospitality"]
+    assert a["divergent"] == [f for f in purchase.FACTORS if f in different]
     if level == "high" and org[2] <= 2:
         assert a["departing"]["level"] == "high"
     elif level == "low" or org[2] >= 4:

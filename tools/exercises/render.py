@@ -50,6 +50,20 @@ def item_data(item: Item, section_url: str) -> dict:
     return data
 
 
+def answer_spec(item: Item) -> dict:
+    """What an answer to the item looks like and which one is right, as the page script
+    counts it (``specOf`` in course-quiz.js): the progress page recomputes every status from
+    the stored answer with it."""
+    if item.type == "truefalse":
+        return {"kind": "choice", "n": 2, "multiple": False, "key": [0 if item.answer else 1]}
+    if item.is_choice:
+        key = [i for i, o in enumerate(item.options) if o.correct]
+        return {"kind": "choice", "n": len(item.options), "multiple": item.multiple, "key": key}
+    if item.type == "ordering":
+        return {"kind": "order", "n": len(item.steps), "multiple": False, "key": list(range(len(item.steps)))}
+    return {"kind": "match", "n": len(item.pairs), "multiple": False, "key": list(range(len(item.pairs)))}
+
+
 def _static_body(item: Item) -> str:
     if item.is_choice:
         hint = "（可多选）" if item.multiple else "（单选）"
@@ -70,13 +84,15 @@ def _static_body(item: Item) -> str:
     )
 
 
-def item_html(item: Item, number: int, section_url: str, section_title: str) -> str:
+def item_html(item: Item, number: int, section_url: str, section_title: str, show_ids: bool = True) -> str:
     scenario = f'<div class="course-quiz-scenario"><p>{escape(item.scenario)}</p></div>' if item.scenario else ""
     data = json.dumps(item_data(item, section_url), ensure_ascii=False).replace("</", "<\\/")
     return (
         f'<div class="course-quiz-item" id="quiz-{escape(item.id)}" data-item="{escape(item.id)}">'
         f'<p class="course-quiz-meta"><span class="course-quiz-number">第 {number} 题</span>'
-        f' · {TYPE_NAMES[item.type]} · <span class="course-quiz-id">{escape(item.id)}</span></p>'
+        f" · {TYPE_NAMES[item.type]}"
+        + (f' · <span class="course-quiz-id">{escape(item.id)}</span>' if show_ids else "")
+        + "</p>"
         f"{scenario}"
         f'<p class="course-quiz-prompt">{escape(item.prompt)}</p>'
         f'<div class="course-quiz-static">{_static_body(item)}</div>'
@@ -87,8 +103,9 @@ def item_html(item: Item, number: int, section_url: str, section_title: str) -> 
     )
 
 
-def _key_entry(item: Item, number: int) -> str:
-    head = f'<dt id="key-{escape(item.id)}">第 {number} 题（{escape(item.id)}）</dt>'
+def _key_entry(item: Item, number: int, show_ids: bool = True) -> str:
+    shown_id = f"（{escape(item.id)}）" if show_ids else ""
+    head = f'<dt id="key-{escape(item.id)}">第 {number} 题{shown_id}</dt>'
     if item.is_choice:
         answer = "、".join(item.correct_letters)
         why = "".join(
@@ -112,15 +129,20 @@ def _key_entry(item: Item, number: int) -> str:
     return f"{head}<dd><p>答案：{matches}</p><ul>{why}</ul>{extra}</dd>"
 
 
-def bank_html(bank: Bank, items: list[Item], title: str, sections: dict[str, tuple[str, str]]) -> str:
+def bank_html(
+    bank: Bank, items: list[Item], title: str, sections: dict[str, tuple[str, str]], show_ids: bool = True
+) -> str:
     """A whole self-check block: items, score line, and answer key.
 
     ``sections`` maps a section label to (URL, heading) for the "related content" links.
+    ``show_ids``: the items' internal IDs (kad-01) beside their numbers, for trainers; the
+    learner edition leaves them out.
     """
     body = "".join(
-        item_html(item, n, *sections.get(item.section, ("#", item.section))) for n, item in enumerate(items, 1)
+        item_html(item, n, *sections.get(item.section, ("#", item.section)), show_ids=show_ids)
+        for n, item in enumerate(items, 1)
     )
-    key = "".join(_key_entry(item, n) for n, item in enumerate(items, 1))
+    key = "".join(_key_entry(item, n, show_ids) for n, item in enumerate(items, 1))
     return (
         f'<div class="course-quiz" data-chapter="{escape(bank.chapter)}" data-title="{escape(title)}">'
         f'<p class="course-quiz-score only-screen" aria-live="polite"></p>'

@@ -22,10 +22,12 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from tools.data.yamlfile import DataError
-from tools.exercises.model import Bank, check_sections, load_banks
-from tools.exercises.render import bank_html
+from tools.exercises.model import Bank, course_problems, load_banks
+from tools.exercises.render import answer_spec, bank_html
 
 from .links import section_links
+from .page_texts import texts
+from .store import use_store
 
 logger = logging.getLogger(__name__)
 
@@ -45,7 +47,9 @@ def _banks(env) -> dict[str, Bank] | None:
     """The banks, read once for as long as no bank file changes (every directive and page
     asks); a broken bank is reported once and yields None."""
     directory = Path(env.srcdir) / "exercises"
-    stamp = (str(directory), *sorted((p.name, p.stat().st_mtime_ns) for p in directory.glob("*.yml")))
+    # Every YAML-looking file counts, so a misnamed bank (x.yaml) is reported, not skipped.
+    files = [p for p in directory.glob("*") if p.suffix.lower() in (".yml", ".yaml")]
+    stamp = (str(directory), *sorted((p.name, p.stat().st_mtime_ns) for p in files))
     if stamp not in _loaded:
         try:
             _loaded[stamp] = load_banks(directory)
@@ -95,13 +99,15 @@ class ProgressOverview(SphinxDirective):
 
 
 def _check_sections(app: Sphinx, env) -> None:
+    """The banks against the course: each bank's chapter exists, IDs carry its prefix, and
+    every item's section is a heading of that chapter (every problem, not only the first)."""
     banks = _banks(env)
     if banks is None:
         return
-    try:
-        check_sections(banks, set(env.domaindata["std"]["labels"]))
-    except DataError as exc:
-        logger.warning(exc.detail, location=exc.location, type="course", subtype="exercises")
+    labels = {label: docname for label, (docname, _anchor, _title) in env.domaindata["std"]["labels"].items()}
+    chapters = {name.removeprefix("book/") for name in env.found_docs if name.count("/") == 1 and name[:5] == "book/"}
+    for problem in course_problems(banks, chapters, labels):
+        logger.warning(problem.detail, location=problem.location, type="course", subtype="exercises")
 
 
 def _chapter_title(app: Sphinx, chapter: str) -> str:
@@ -122,13 +128,16 @@ def _resolve(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
                 node.replace_self([])
                 continue
             items = [bank.item(i) for i in node["items"]]
-            html = bank_html(bank, items, _chapter_title(app, bank.chapter), links)
+            # Item IDs (kad-01) are for trainers, who pick items by them; learners see numbers.
+            show_ids = app.config.course_edition == "trainer"
+            html = bank_html(bank, items, _chapter_title(app, bank.chapter), links, show_ids=show_ids)
         else:
             html = _progress_html(app, fromdoc, banks)
         node.replace_self(nodes.raw("", html, format="html"))
 
 
 def _progress_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
+    words = texts(app.config.language)["progress"]
     chapters = []
     rows = []
     order = {doc: n for n, doc in enumerate(_reading_order(app))}
@@ -136,7 +145,9 @@ def _progress_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
         bank = banks[chapter]
         url = app.builder.get_relative_uri(fromdoc, f"book/{chapter}")
         title = _chapter_title(app, chapter)
-        chapters.append({"chapter": chapter, "title": title, "url": url, "items": [i.id for i in bank.items]})
+        # Each item's answer spec: the page recomputes every status from the stored answer.
+        specs = [{"id": i.id, **answer_spec(i)} for i in bank.items]
+        chapters.append({"chapter": chapter, "title": title, "url": url, "items": specs})
         rows.append(
             f'<tr data-chapter="{escape(chapter)}"><td><a href="{escape(url)}">{escape(title)}</a></td>'
             f'<td class="course-progress-total">{len(bank.items)}</td>'
@@ -146,9 +157,10 @@ def _progress_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
     return (
         '<div class="course-progress">'
         '<p class="course-progress-summary" aria-live="polite">'
-        "进度保存在你的浏览器里；启用 JavaScript 后这里显示每章的作答情况。</p>"
-        '<table class="table course-progress-table"><thead><tr><th>章节</th><th>题数</th><th>已作答</th><th>答对</th>'
-        f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        f"{escape(words['static_summary'])}</p>"
+        '<table class="table course-progress-table"><thead><tr>'
+        + "".join(f"<th>{escape(words[key])}</th>" for key in ("col_chapter", "col_total", "col_done", "col_correct"))
+        + f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f'<script type="application/json" class="course-progress-data">{data}</script>'
         "</div>"
     )
@@ -170,6 +182,21 @@ def _reading_order(app: Sphinx) -> list[str]:
     return order
 
 
+QUIZ_MARKS = ('<div class="course-quiz"', '<div class="course-progress"')
+
+
+def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The self-check script and its store, on the pages that have self-checks or the
+    progress table, and nowhere else."""
+    if doctree is None:
+        return
+    if not any(mark in n.astext() for n in doctree.findall(nodes.raw) for mark in QUIZ_MARKS):
+        return
+    use_store(app)
+    app.add_js_file("course-quiz.js", defer="defer")
+    app.add_css_file("course-quiz.css")
+
+
 def _skip(self, node) -> None:
     raise nodes.SkipNode
 
@@ -181,4 +208,6 @@ def setup(app: Sphinx) -> None:
     app.add_directive("progress-overview", ProgressOverview)
     app.connect("env-check-consistency", _check_sections)
     app.connect("doctree-resolved", _resolve)
-    app.add_js_file("course-quiz.js", defer="defer")
+    # Before other page-context handlers that rebuild the page's style list (tools/sphinxext/
+    # assets.py), so the styles added here are in it.
+    app.connect("html-page-context", _page_scripts, priority=300)

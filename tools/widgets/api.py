@@ -27,7 +27,8 @@ def message(code, params, strings) -> str:
         params["where"] = strings.WHERE_CONTACT.format(n=params["n"], name=params["name"])
     elif "factor" in params:
         params["label"] = dict(strings.FACTORS)[params["factor"]]
-        params["where"] = strings.WHERE_SIDE.format(side=dict(strings.SIDES)[params["side"]])
+        if "side" in params:
+            params["where"] = strings.WHERE_SIDE.format(side=dict(strings.SIDES)[params["side"]])
     return strings.ERRORS[code].format(**params)
 
 
@@ -51,13 +52,33 @@ def render(kind, result, links=None, uid="widget", lang="zh") -> str:
     return render_html.render(kind, result, strings_for(lang), links or {}, uid)
 
 
-def run_json(kind, form_text, links_text, uid, lang="zh") -> str:
-    """Browser entry: form values (JSON) in; result HTML and field errors (JSON) out."""
+def hold_back(result, pending):
+    """``result`` with the errors of the fields in ``pending`` (fields the reader has not
+    reached yet) left out and counted in ``result["pending"]``: a new contact's empty
+    fields are not mistakes yet. Errors about the whole input are always kept."""
+    waiting = set(pending)
+    shown = [e for e in result["errors"] if e["field"] not in waiting]
+    held = len(result["errors"]) - len(shown)
+    out = dict(result)
+    out["errors"] = shown
+    out["pending"] = held
+    return out
+
+
+def run_json(kind, form_text, links_text, uid, lang="zh", pending_text="") -> str:
+    """Browser entry: form values (JSON) in, with the paths of the fields not yet touched
+    (JSON list); result HTML and the field errors to show (JSON) out."""
     try:
         raw = json.loads(form_text)
     except Exception:  # the page always sends JSON; anything else is reported, not raised
         raw = None
-    result = analyse(kind, raw, lang)
+    try:
+        pending = json.loads(pending_text) if pending_text else []
+    except Exception:
+        pending = []
+    if not isinstance(pending, list):
+        pending = []
+    result = hold_back(analyse(kind, raw, lang), [p for p in pending if isinstance(p, str)])
     links = json.loads(links_text) if links_text else {}
     errors = [{"field": e["field"], "message": e["message"]} for e in result["errors"]]
     return json.dumps({"html": render(kind, result, links, uid, lang), "errors": errors})
@@ -74,6 +95,11 @@ def link_json(kind, text, lang="zh") -> str:
     form, problems = state.from_link(kind, text, strings)
     notices = [message(code, params, strings) for _f, code, params in problems]
     return json.dumps({"form": form, "notices": notices})
+
+
+def blank_form(kind):
+    """The form with nothing filled in (for 清空)."""
+    return state.blank_form(kind)
 
 
 def preset_form(kind, name, lang="zh"):

@@ -3,7 +3,8 @@
 Input is the same JSON a shared link carries: for the relationship map
 ``{"contacts": [{"name", "role", "trust", "rapport", "frequency", "value", "fit",
 "promises"}]}``; for purchase factors ``{"sale_type", "organisation": {"risk",
-"benefit", "switching"}, "individual": {...}}``. Exit status: 0 when the analysis ran on
+"benefit", "switching"}, "individual": {...}, "alignment": {"risk": "same" | "different",
+...}}`` (rule one's answer per factor). Exit status: 0 when the analysis ran on
 valid input, 1 when the input had errors (they are reported), 2 when nothing could be read.
 """
 
@@ -15,8 +16,13 @@ import sys
 from pathlib import Path
 
 from tools.cli import write_utf8
+from tools.data.textfile import decode, read_text
+from tools.data.yamlfile import DataError
 from tools.widgets import api, state
 from tools.widgets.report_text import html_to_text
+
+MAX_INPUT = 1 << 20  # bytes; a shared link carries at most a few kB
+MAX_DEPTH = 32  # the input nests three levels deep
 
 
 def add_parser(commands) -> None:
@@ -31,7 +37,7 @@ def add_parser(commands) -> None:
     source.add_argument("--preset", metavar="NAME", help="a named preset (see --list-presets)")
     source.add_argument("--list-presets", action="store_true", help="list the presets and exit")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
-    parser.set_defaults(run=run)
+    parser.set_defaults(run=run, reads="input")
 
 
 def _read(args: argparse.Namespace):
@@ -43,13 +49,36 @@ def _read(args: argparse.Namespace):
             raise ValueError(f"no preset `{args.preset}` for {args.kind}; the presets are: {names}")
         return data
     try:
-        text = sys.stdin.read() if args.input == "-" else Path(args.input).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(f"cannot read {args.input}: {exc}") from exc
+        if args.input == "-":
+            stdin = getattr(sys.stdin, "buffer", None)
+            data = stdin.read(MAX_INPUT + 1) if stdin else sys.stdin.read(MAX_INPUT + 1).encode("utf-8")
+            if len(data) > MAX_INPUT:
+                raise DataError(Path("<stdin>"), 0, f"is larger than {MAX_INPUT // 1024} kB")
+            text = decode(data, Path("<stdin>"))
+        else:
+            text = read_text(Path(args.input), limit=MAX_INPUT)
+    except DataError as exc:
+        raise ValueError(f"cannot read {exc}") from None
     try:
-        return json.loads(text)
+        data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ValueError(f"{args.input}: line {exc.lineno}, column {exc.colno}: not valid JSON ({exc.msg})") from exc
+    except RecursionError:
+        raise ValueError(f"{args.input}: nested more than {MAX_DEPTH} levels deep") from None
+    if _depth(data) > MAX_DEPTH:
+        raise ValueError(f"{args.input}: nested more than {MAX_DEPTH} levels deep")
+    return data
+
+
+def _depth(data) -> int:
+    """How deeply lists and objects nest (counted without recursion)."""
+    deepest, stack = 0, [(data, 1)]
+    while stack:
+        node, level = stack.pop()
+        if isinstance(node, dict | list):
+            deepest = max(deepest, level)
+            stack.extend((child, level + 1) for child in (node.values() if isinstance(node, dict) else node))
+    return deepest
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,7 +1,11 @@
 """Purchase-factor analysis: where the buyer's and the organisation's interests part, and
-what that means for personal relationships, entertainment and departing reps.
+what that means for personal relationships, hospitality and departing reps.
 
 The rules are chapter 2's (section ``purchase-factors-widget-rules``), rules one to four.
+Rule one asks, for each factor, whether it points the buyer and his organisation to the
+same supplier: that is a judgement the reader makes and enters (``alignment``), not
+something the two ratings can tell (they say how much each side cares, not whom the
+factor favours).
 """
 
 from tools.widgets import ratings
@@ -11,7 +15,10 @@ SIDES = ("organisation", "individual")
 SALE_TYPES = ("undifferentiated", "brand", "company")
 LEVELS = ("low", "medium", "high")
 BASE_LEVEL = {"undifferentiated": 2, "brand": 1, "company": 0}  # index into LEVELS
-DIVERGENCE_GAP = 2
+# Rule one's answer per factor: the buyer's own interest points to the same supplier as the
+# organisation's, or to a different one (also when the organisation's ledger does not tell
+# the suppliers apart and only his own preference does).
+ALIGNMENTS = ("same", "different")
 
 
 def read_input(raw):
@@ -38,6 +45,16 @@ def read_input(raw):
             else:
                 values[factor] = value
         clean[side] = values
+    given = raw.get("alignment")
+    given = given if isinstance(given, dict) else {}
+    alignment = {}
+    for factor in FACTORS:
+        answer = ratings.read_choice(given.get(factor), ALIGNMENTS)
+        if answer is None:
+            errors.append(("alignment." + factor, "alignment_unknown", {"factor": factor}))
+        else:
+            alignment[factor] = answer
+    clean["alignment"] = alignment
     if errors:
         return None, errors
     return clean, []
@@ -49,16 +66,13 @@ def analyse(clean):
     person = clean["individual"]
     factors = []
     for factor in FACTORS:
-        gap = org[factor] - person[factor]
-        if gap < 0:
-            gap = -gap
         factors.append(
             {
                 "factor": factor,
                 "organisation": org[factor],
                 "individual": person[factor],
-                "gap": gap,
-                "diverges": gap >= DIVERGENCE_GAP,
+                "alignment": clean["alignment"][factor],
+                "diverges": clean["alignment"][factor] == "different",
             }
         )
     weight = relationship_weight(clean["sale_type"], person["risk"], org["switching"])
@@ -70,7 +84,7 @@ def analyse(clean):
         "divergent": [f["factor"] for f in factors if f["diverges"]],
         "weight": weight,
         "emphases": emphases(clean, factors),
-        "entertainment": weight["level"],
+        "hospitality": weight["level"],
         "departing": departing_risk(weight["level"], org["switching"]),
     }
 

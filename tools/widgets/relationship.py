@@ -1,9 +1,12 @@
 """Relationship map: place each contact of an account in the relationship two-by-two.
 
 The rules are chapter 3's (section ``relationship-types-widget-rules``): three personal
-indicators and three organisational ones, each rated 1–5; a dimension is high when its
-mean is at least 3. Means are kept as sums of three ratings (mean >= 3 <=> sum >= 9) so
-every comparison is exact integer arithmetic in both interpreters.
+indicators and three organisational ones, each rated 1–5; the organisational three are this
+contact's view of what we bring his organisation, so they are rated per contact. A
+dimension is high when its mean is above 3, the middle of the scale: an average contact is
+not yet a friend, a supplier or a partner. Means are kept as sums of three ratings
+(mean > 3 <=> sum >= 10) so every comparison is exact integer arithmetic in both
+interpreters.
 """
 
 from tools.widgets import ratings
@@ -14,7 +17,8 @@ INDICATORS = PERSONAL + ORGANISATIONAL
 ROLES = ("decision_maker", "purchasing_manager", "technical_evaluator", "user_department", "other")
 TYPES = ("outsider", "friend", "supplier", "partner")
 MAX_CONTACTS = 12
-HIGH_SUM = 9  # three ratings with a mean of 3
+HIGH_SUM = 10  # three ratings with a mean above 3 (3.33 or more)
+MIDDLE = 3  # the scale's middle, the line drawn in the chart
 
 
 def read_input(raw):

@@ -30,14 +30,15 @@ def contact_fieldset(strings, contact: dict, number: str) -> str:
         for code, label in strings.ROLES
     )
     groups = []
-    for legend, keys in (
-        (strings.PERSONAL_LABEL, relationship.PERSONAL),
-        (strings.ORGANISATIONAL_LABEL, relationship.ORGANISATIONAL),
+    for legend, keys, hint in (
+        (strings.PERSONAL_LABEL, relationship.PERSONAL, ""),
+        (strings.ORGANISATIONAL_LABEL, relationship.ORGANISATIONAL, strings.ORGANISATIONAL_HINT),
     ):
         fields = "".join(_number_input(key, labels[key], contact.get(key, "")) for key in keys)
+        note = f'<p class="widget-hint">{escape(hint)}</p>' if hint else ""
         groups.append(
             f'<fieldset class="widget-group"><legend>{escape(legend)}'
-            f'<span class="widget-scale">（{escape(ui["rating_scale"])}）</span></legend>{fields}</fieldset>'
+            f'<span class="widget-scale">（{escape(ui["rating_scale"])}）</span></legend>{note}{fields}</fieldset>'
         )
     return (
         f'<fieldset class="widget-contact">'
@@ -61,7 +62,8 @@ def relationship_form(strings, form: dict, uid: str) -> str:
         f'<form class="widget-form" id="{uid}-form" hidden novalidate>'
         f'<div class="widget-contacts">{rows}</div>'
         f'<template class="widget-contact-template">{template}</template>'
-        f"{_actions(ui, add=True)}</form>"
+        f'<ul class="widget-field-errors"></ul>'
+        f"{_actions(ui, add=True)}{_jump(ui)}</form>"
     )
 
 
@@ -74,6 +76,17 @@ def purchase_form(strings, form: dict, uid: str) -> str:
         for code, label in strings.SALE_TYPES
     )
     factors = dict(strings.FACTORS)
+    chosen = form.get("alignment", {})
+    questions = "".join(
+        f'<fieldset class="widget-alignment" data-alignment="{factor}"><legend>{escape(factors[factor])}</legend>'
+        + "".join(
+            f'<label class="widget-choice"><input type="radio" name="{uid}-alignment-{factor}" value="{code}"'
+            f'{" checked" if chosen.get(factor) == code else ""}> {escape(label)}</label>'
+            for code, label in strings.ALIGNMENTS
+        )
+        + "</fieldset>"
+        for factor in purchase.FACTORS
+    )
     sides = []
     for side, label in strings.SIDES:
         fields = "".join(
@@ -87,15 +100,27 @@ def purchase_form(strings, form: dict, uid: str) -> str:
         f'<form class="widget-form" id="{uid}-form" hidden novalidate>'
         f'<fieldset class="widget-group widget-sale-type"><legend>{escape(pf["sale_type"])}</legend>{radios}</fieldset>'
         f"{''.join(sides)}"
+        f'<fieldset class="widget-group widget-alignments"><legend>{escape(pf["alignment_legend"])}'
+        f'<span class="widget-hint">{escape(pf["alignment_hint"])}</span></legend>{questions}</fieldset>'
         f'<ul class="widget-field-errors"></ul>'
-        f"{_actions(ui, add=False)}</form>"
+        f"{_actions(ui, add=False)}{_jump(ui)}</form>"
     )
 
 
 def _actions(ui: dict, add: bool) -> str:
     buttons = [f'<button type="button" class="widget-add">{escape(ui["add_contact"])}</button>'] if add else []
     buttons += [
+        f'<button type="button" class="widget-clear">{escape(ui["clear"])}</button>',
         f'<button type="button" class="widget-reset">{escape(ui["reset"])}</button>',
         f'<button type="button" class="widget-share-button">{escape(ui["share"])}</button>',
     ]
     return f'<div class="widget-actions">{"".join(buttons)}</div>'
+
+
+def _jump(ui: dict) -> str:
+    """The way from the inputs to the result, which on a phone is far below them; it stays
+    in view at the foot of the screen while the reader works through the form."""
+    return (
+        f'<div class="widget-jump-bar"><button type="button" class="widget-jump">'
+        f'{escape(ui["show_result"])} ↓</button></div>'
+    )

@@ -30,23 +30,37 @@ def error_block(errors, strings):
     )
 
 
-def table(head, rows, css):
-    out = ['<table class="table widget-table %s"><thead><tr>' % css]
+def table(head, rows, css, label):
+    """A table in a box that scrolls sideways on a narrow screen (cells never wrap one
+    character per line); the box is focusable and named, so it scrolls from the keyboard."""
+    out = [
+        '<div class="widget-table-wrap" tabindex="0" role="region" aria-label="%s">'
+        '<table class="table widget-table %s"><thead><tr>' % (escape(label), css)
+    ]
     for cell in head:
         out.append("<th>%s</th>" % escape(cell))
     out.append("</tr></thead><tbody>")
     for row in rows:
         out.append("<tr>" + "".join("<td>%s</td>" % escape(cell) for cell in row) + "</tr>")
-    out.append("</tbody></table>")
+    out.append("</tbody></table></div>")
     return "".join(out)
+
+
+def pending_note(result, strings):
+    """How many inputs the reader has not reached yet (their problems are not shown)."""
+    held = result.get("pending", 0)
+    if not held:
+        return ""
+    return '<p class="widget-pending">%s</p>' % escape(strings.UI["pending"].format(n=held))
 
 
 def render(kind, result, strings, links, uid):
     """The result region's HTML for either widget."""
-    body = error_block(result["errors"], strings)
+    body = error_block(result["errors"], strings) + pending_note(result, strings)
     analysis = result["analysis"]
     if analysis is None or (kind == "relationship-map" and not analysis["contacts"]):
-        return body + '<p class="widget-empty">%s</p>' % escape(strings.UI["no_result"])
+        empty = "no_result_pending" if result.get("pending") and not result["errors"] else "no_result"
+        return body + '<p class="widget-empty">%s</p>' % escape(strings.UI[empty])
     if kind == "relationship-map":
         return body + relationship_html(analysis, strings, links, uid)
     return body + purchase_html(analysis, strings, links, uid)
@@ -66,7 +80,7 @@ def relationship_html(analysis, strings, links, uid):
         rows.append([c["name"], roles[c["role"]]] + ["%d" % c["ratings"][k] for k in relationship.INDICATORS])
     out.append(
         '<div class="widget-inputs"><h3>%s</h3>%s</div>'
-        % (escape(strings.UI["inputs"]), table(head, rows, "widget-inputs-table"))
+        % (escape(strings.UI["inputs"]), table(head, rows, "widget-inputs-table", strings.UI["inputs"]))
     )
     out.append("<h3>%s</h3>" % escape(strings.UI["result"]))
     out.append(
@@ -77,7 +91,7 @@ def relationship_html(analysis, strings, links, uid):
     for c in contacts:
         rows.append(["%d" % (c["position"] + 1), c["name"], c["personal_score"], c["org_score"], types[c["type"]]])
     head = [rel["col_no"], rel["col_contact"], rel["col_personal"], rel["col_org"], rel["col_type"]]
-    out.append(table(head, rows, "widget-summary"))
+    out.append(table(head, rows, "widget-summary", strings.UI["result"]))
     for c in contacts:
         out.append(contact_html(c["position"] + 1, c, strings, links))
     out.append(account_html(analysis, strings, links))
@@ -91,7 +105,7 @@ def score_line(c, keys, which, strings):
         label=strings.PERSONAL_LABEL if which == "personal" else strings.ORGANISATIONAL_LABEL,
         values=" + ".join("%s %d" % (labels[k], c["ratings"][k]) for k in keys),
         score=c[which + "_score"],
-        cmp="≥" if high else "<",
+        cmp=strings.REL["above"] if high else strings.REL["not_above"],
         level=strings.HIGH if high else strings.LOW,
     )
 
@@ -203,7 +217,12 @@ def purchase_html(analysis, strings, links, uid):
             escape(strings.UI["inputs"]),
             escape(pf["sale_type"]),
             escape(sale_types[analysis["sale_type"]]),
-            table([pf["col_factor"], sides["organisation"], sides["individual"]], rows, "widget-inputs-table"),
+            table(
+                [pf["col_factor"], sides["organisation"], sides["individual"]],
+                rows,
+                "widget-inputs-table",
+                strings.UI["inputs"],
+            ),
         )
     )
     out.append("<h3>%s</h3>" % escape(strings.UI["result"]))
@@ -212,11 +231,12 @@ def purchase_html(analysis, strings, links, uid):
         % (purchase_chart(analysis, strings, uid + "-chart"), escape(pf["chart_title"]))
     )
     # Rule one
+    alignments = dict(strings.ALIGNMENTS)
     rows = []
     for f in analysis["factors"]:
         verdict = pf["diverges"] if f["diverges"] else pf["agrees"]
-        rows.append([factors[f["factor"]], "%d" % f["organisation"], "%d" % f["individual"], "%d" % f["gap"], verdict])
-    head = [pf["col_factor"], sides["organisation"], sides["individual"], pf["col_gap"], pf["col_verdict"]]
+        rows.append([factors[f["factor"]], alignments[f["alignment"]], verdict])
+    head = [pf["col_factor"], pf["col_alignment"], pf["col_verdict"]]
     if analysis["divergent"]:
         summary = pf["divergence_some"].format(
             factors=strings.UI["list_sep"].join(factors[f] for f in analysis["divergent"])
@@ -227,7 +247,7 @@ def purchase_html(analysis, strings, links, uid):
         '<section class="widget-rule" data-rule="divergence"><h4>%s</h4>%s<p>%s %s</p></section>'
         % (
             escape(pf["divergence"]),
-            table(head, rows, "widget-divergence"),
+            table(head, rows, "widget-divergence", pf["divergence"]),
             escape(summary),
             cite("pf-gap", strings, links),
         )
@@ -273,13 +293,18 @@ def purchase_html(analysis, strings, links, uid):
     d = analysis["departing"]
     out.append(
         '<section class="widget-rule" data-rule="implications"><h4>%s</h4>'
-        '<p data-implication="entertainment"><strong>%s</strong> %s %s</p>'
+        '<p data-implication="hospitality" data-level="%s"><strong>%s</strong> %s %s</p>'
+        '<p class="widget-compliance"><strong>%s</strong> %s %s</p>'
         '<p data-implication="departing" data-level="%s"><strong>%s</strong> %s %s %s</p></section>'
         % (
             escape(pf["implications"]),
-            escape(pf["entertainment"]),
-            escape(strings.ENTERTAINMENT[analysis["entertainment"]]),
+            analysis["hospitality"],
+            escape(pf["hospitality"]),
+            escape(strings.HOSPITALITY[analysis["hospitality"]]),
             cite("pf-expenses", strings, links),
+            escape(pf["hospitality_rules"]),
+            escape(strings.HOSPITALITY_RULES),
+            cite("pf-compliance", strings, links),
             d["level"],
             escape(pf["departing"]),
             escape(pf["departing_level"].format(level=levels[d["level"]])),

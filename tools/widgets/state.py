@@ -59,7 +59,23 @@ def to_form(kind, raw):
         form[side] = {}
         for factor in purchase.FACTORS:
             form[side][factor] = field(given.get(factor))
+    given = raw.get("alignment")
+    given = given if isinstance(given, dict) else {}
+    form["alignment"] = {}
+    for factor in purchase.FACTORS:
+        form["alignment"][factor] = field(given.get(factor))
     return form, errors
+
+
+def blank_form(kind):
+    """The form with nothing filled in: one empty contact (role "other", the list's neutral
+    choice), or no rating and no choice."""
+    if kind == "relationship-map":
+        row = {"name": "", "role": "other"}
+        for key in relationship.INDICATORS:
+            row[key] = ""
+        return {"contacts": [row]}
+    return to_form(kind, {})[0]
 
 
 def preset_names(kind, strings):
@@ -75,7 +91,8 @@ def preset_data(kind, name, strings):
 
 
 def from_link(kind, text, strings):
-    """Form values from a link's value, or None with the reason it cannot be read."""
+    """Form values from a link's value (or from the reader's saved inputs, which are read the
+    same way), or None with the reason it cannot be read."""
     if not isinstance(text, str):
         return None, [("", "preset_unreadable", {"detail": "不是文字"})]
     if text.startswith(PRESET_PREFIX):
@@ -93,4 +110,8 @@ def from_link(kind, text, strings):
         return None, [("", "preset_unreadable", {"detail": "不是有效的 JSON"})]
     if not isinstance(raw, dict):
         return None, [("", "preset_unreadable", {"detail": "应是一个对象"})]
-    return to_form(kind, raw)
+    form, problems = to_form(kind, raw)
+    if kind == "relationship-map" and not form["contacts"]:
+        # Nothing to put in the form: keep what the page has rather than empty it.
+        return None, [("", "preset_no_contacts", {})]
+    return form, problems

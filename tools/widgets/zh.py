@@ -22,6 +22,7 @@ LINK_LABELS = (
     ("pf-two-levels", "purchase-factors-two-levels"),
     ("pf-sale-types", "purchase-factors-sale-types"),
     ("pf-expenses", "purchase-factors-expenses"),
+    ("pf-compliance", "purchase-factors-compliance"),
     ("rm-strategies", "relationship-management-strategies"),
     ("rm-follow-up", "relationship-management-follow-up"),
 )
@@ -40,6 +41,7 @@ LINK_TEXT = {
     "pf-two-levels": "第 2 章：组织与个人：两本账",
     "pf-sale-types": "第 2 章：三种销售类型",
     "pf-expenses": "第 2 章：招待费用该不该砍",
+    "pf-compliance": "第 2 章：合规红线",
     "rm-strategies": "第 5 章：关系管理的七项策略",
     "rm-follow-up": "第 5 章：后续推销",
 }
@@ -56,6 +58,26 @@ UI = {
     "add_contact": "添加联系人",
     "remove_contact": "删除联系人 {n}",
     "reset": "恢复示例",
+    "reset_title": "恢复示例？",
+    "reset_body": "你填写的内容会被示例数据替换。",
+    "reset_confirm": "恢复示例",
+    "reset_done": "已恢复示例。",
+    "clear": "清空",
+    "clear_title": "清空全部输入？",
+    "clear_body": "表单里填写的内容都会删除。",
+    "clear_confirm": "清空",
+    "clear_done": "已清空。填好输入后，结果会显示在下面。",
+    "restored": "已恢复你上次在这个浏览器里填写的内容。",
+    "presets": "载入示例数据",
+    "preset_choose": "选择一组数据……",
+    "preset_load": "载入",
+    "preset_loaded": "已载入预设：{title}。",
+    "undo": "撤销",
+    "undone": "已撤销：恢复了载入预设之前的输入。",
+    "show_result": "查看结果",
+    "back_to_inputs": "返回修改输入",
+    "pending": "还有 {n} 项没有填写；填好后会计入结果。",
+    "no_result_pending": "填好输入后，这里显示分析结果。",
     "share": "复制分享链接",
     "share_label": "分享链接",
     "share_copied": "链接已复制。",
@@ -84,6 +106,9 @@ ROLES = (
 
 PERSONAL_LABEL = "个人关系"
 ORGANISATIONAL_LABEL = "组织价值"
+# Organisational value is rated per contact: it is what this contact sees us bring his
+# organisation (chapter 3, step 1), so the form says so.
+ORGANISATIONAL_HINT = "按这位联系人的看法：我们给他所在的组织带来多少价值"
 INDICATORS = (
     ("trust", "信任"),
     ("rapport", "融洽"),
@@ -105,9 +130,9 @@ LOW = "低"
 REL = {
     "title": "关系分析",
     "chart_title": "关系四象限：每位联系人的位置",
-    "chart_x": "组织价值（组织分）",
-    "chart_y": "个人关系（个人分）",
-    "chart_desc": "横轴是组织分，纵轴是个人分，两条虚线是 3 分的分界。",
+    "chart_x": "个人关系（个人分）",
+    "chart_y": "组织价值（组织分）",
+    "chart_desc": "横轴是个人分，纵轴是组织分，和第 3 章的关系四象限一致；两条虚线是中间分 3，高于 3 才算高。",
     "chart_item": "{n} {name}：{type}",
     "chart_sep": "；",
     "col_no": "编号",
@@ -116,6 +141,8 @@ REL = {
     "col_org": "组织分",
     "col_type": "关系类型",
     "score_line": "{label} = ({values}) ÷ 3 = {score}，{cmp} 3，记为{level}",
+    "above": "高于",
+    "not_above": "不高于",
     "type_line": "个人分{p}、组织分{o}，对应“{type}”。",
     "path": "建议路径",
     "next": "下一步",
@@ -201,16 +228,17 @@ PF = {
     "title": "采购因素分析",
     "sale_type": "销售类型",
     "chart_title": "采购三要素：组织与经办人个人的分数",
-    "chart_desc": "每个要素两条横条，上面一条是组织，下面一条是经办人个人；相差 2 分或以上标为分歧。",
+    "chart_desc": "每个要素两条横条，上面一条是组织，下面一条是经办人个人；要素名后面写着这一项让两边看好同一家供应商（一致），还是不同的供应商（分歧）。",
     "col_factor": "要素",
-    "col_gap": "相差",
+    "col_alignment": "他个人和组织看好",
     "col_verdict": "判断",
     "diverges": "分歧",
-    "diverges_gap": "分歧（相差 {gap}）",
     "agrees": "一致",
-    "divergence": "规则一：个人与组织的利益",
-    "divergence_none": "三个要素上个人和组织的分数都只差 0 或 1 分，利益大体一致。",
-    "divergence_some": "在{factors}上，经办人和组织的分数相差 2 分或以上，利益分歧：这正是个人关系最可能起作用的地方。",
+    "alignment_legend": "规则一：这一项让他个人和组织看好同一家供应商吗？",
+    "alignment_hint": "组织这本账分不出高下、只有他个人有明确偏向时，也选“不同的供应商”。",
+    "divergence": "规则一：个人和组织是否看好同一家",
+    "divergence_none": "三个要素都让经办人个人和组织看好同一家供应商：利益一致。关系能帮一个对组织本来就好的方案推过去，却很难推过去一个对组织不好的方案。",
+    "divergence_some": "在{factors}上，经办人个人看好的供应商和组织那本账选出的不是同一家：利益分歧。个人关系最可能在这里起作用，回扣这类不正当的好处也最容易从这里钻进来。",
     "weight": "规则二：个人关系的分量",
     "weight_result": "个人关系的分量：{level}。",
     "weight_base": "{sale_type}的基础档为{level}。",
@@ -221,7 +249,8 @@ PF = {
     "emphasis": "规则三：工作重点",
     "emphasis_none": "没有触发任何一条建议：组织那本账已经分出高下，按常规维护即可。",
     "implications": "规则四：两个管理推论",
-    "entertainment": "招待费用",
+    "hospitality": "招待费用",
+    "hospitality_rules": "招待的规矩",
     "departing": "销售离职时客户跟走的风险",
     "departing_level": "风险{level}。",
 }
@@ -229,21 +258,53 @@ PF = {
 EMPHASES = {
     "lower_individual_risk": "降低经办人的个人风险（他的个人风险 {rating} 分）：提供样板案例、试用和质量保证，帮他向上级说明为什么选你。",
     "company_difference": "建立企业层面的差异（无差异销售）：在方案、服务和技术能力上下功夫，让组织那本账分出高下。",
-    "raise_switching": "提高转换成本（组织的转换成本 {rating} 分）：通过服务和系统集成，让客户离不开公司，而不是离不开某个人。",
-    "divergent_concerns": "弄清经办人在{factors}上的真实顾虑，用正当的方式回应。",
+    "raise_switching": "把价值做进客户的流程（组织的转换成本 {rating} 分）：用服务和系统集成，让客户因为这些价值愿意留在公司，而不是只认某个人。",
+    "divergent_concerns": "弄清经办人在{factors}上的真实顾虑，用正当的方式回应：给他证据、试用和保障，不给个人好处。",
 }
 
-ENTERTAINMENT = {
-    "high": "可能起作用，但要按客户记账、衡量效果。",
-    "medium": "只在几家相近的品牌之间有用，适度即可。",
-    "low": "换不来订单，把钱投到方案和服务上。",
+# Rule four, first line. Hospitality is never a way to win an order: by the relationship's
+# weight the tool says where the temptation to use it so is greatest and where the money
+# belongs instead; the rules below hold at every level.
+HOSPITALITY = {
+    "high": "个人关系分量高的生意，正是招待最容易越界的地方：不能用招待去争取订单。钱和精力投到建立企业层面的差异上。",
+    "medium": "几家品牌相近时，同样不能靠招待争单：功夫下在品牌、服务和交付的证明上。",
+    "low": "订单取决于组织那本账：预算投到方案、演示、试用和服务上。",
 }
+HOSPITALITY_RULES = (
+    "招待只是正常商务交往的场合：价值合理，事先审批并登记；不给现金或购物卡等现金等价物；"
+    "招标期间不招待；遵守客户自己的规定，对国有客户从严。给个人的回扣是商业贿赂，违法。"
+)
+ALIGNMENTS = (
+    ("same", "同一家"),
+    ("different", "不同的供应商"),
+)
 
 DEPARTING = {
     "high_weight_low_switching": "个人关系分量为高，组织的转换成本只有 {switching} 分（≤ 2）：客户很可能跟着销售走。",
     "low_weight": "个人关系分量为低：订单靠的是公司层面的差异，销售走了客户也不容易跟走。",
     "high_switching": "组织的转换成本 {switching} 分（≥ 4）：客户换厂家代价大，不会轻易跟人走。",
     "other": "介于两者之间：个人关系分量为{level}，组织的转换成本 {switching} 分。",
+}
+
+# ---------------------------------------------------------------- expected results
+# The teaching notes state what the tool shows for each case's presets, one line per item
+# (``key：value``); these are the keys and the short names of the warnings they use.
+EXPECTED = {
+    "warnings": "警示",
+    "divergent": "分歧",
+    "weight": "个人关系分量",
+    "departing": "客户跟走风险",
+    "none": "无",
+    "sep": "、",
+    "title": "预设“{title}”：工具应当显示",
+    "col_item": "项目",
+    "col_shown": "工具显示",
+    "open": "在工具里打开",
+}
+WARNING_NAMES = {
+    "no_decision_maker": "没有接触到决策者",
+    "decision_maker_outsider": "决策者仍是局外人",
+    "single_thread": "只系在一个人身上",
 }
 
 # ---------------------------------------------------------------- input errors
@@ -261,6 +322,8 @@ ERRORS = {
     "rating_not_integer": "{where}“{label}”：“{value}”不是整数，请填写 1 到 5 之间的整数。",
     "rating_range": "{where}“{label}”：{value} 超出范围，请填写 1 到 5 之间的整数。",
     "sale_type_unknown": "请选择销售类型（无差异、品牌差异或企业差异）。",
+    "alignment_unknown": "规则一“{label}”：请选择这一项让他个人和组织看好的是同一家，还是不同的供应商。",
+    "preset_no_contacts": "链接里没有联系人，页面保留了原来的输入。",
     "preset_unreadable": "链接里的预设无法读取（{detail}），页面保留了原来的输入。",
     "preset_too_long": "链接里的预设太长（{length} 个字符，上限 {max}），页面保留了原来的输入。",
     "preset_unknown": "没有名为“{name}”的预设；可用的预设：{names}。页面保留了原来的输入。",
@@ -269,8 +332,34 @@ WHERE_CONTACT = "第 {n} 位联系人（{name}）的"
 WHERE_SIDE = "{side}的"
 
 # ---------------------------------------------------------------- presets
-# Worked examples and trainer presets. Data for the cases is the course's own illustration
-# built on the cases' facts, not figures from the sources.
+# The chapters' worked examples and every case's prescribed inputs (the cases' 使用分析工具
+# sections): a case page links to its presets, and its teaching notes state what the tool
+# shows for each (tests/test_case_presets.py holds them to it). Course-made practice data,
+# not figures from the sources.
+
+
+def _contact(name, role, personal, org):
+    """A contact from his three personal and three organisational ratings."""
+    # Index loops, not zip(): the same file runs under MicroPython, whose zip has no strict=.
+    row = {"name": name, "role": role}
+    for i in range(3):
+        row[("trust", "rapport", "frequency")[i]] = personal[i]
+        row[("value", "fit", "promises")[i]] = org[i]
+    return row
+
+
+def _purchase(sale_type, organisation, individual, different=()):
+    """A purchase from its ratings (risk, benefit, switching on each side) and the factors
+    that point the buyer and his organisation to different suppliers."""
+    keys = ("risk", "benefit", "switching")
+    data = {"sale_type": sale_type, "organisation": {}, "individual": {}, "alignment": {}}
+    for i in range(3):
+        data["organisation"][keys[i]] = organisation[i]
+        data["individual"][keys[i]] = individual[i]
+        data["alignment"][keys[i]] = "different" if keys[i] in different else "same"
+    return data
+
+
 PRESETS = {
     "relationship-map": (
         (
@@ -278,52 +367,152 @@ PRESETS = {
             "第 3 章的手算例子",
             {
                 "contacts": [
-                    {"name": "甲", "role": "purchasing_manager", "trust": 4, "rapport": 5, "frequency": 4,
-                     "value": 2, "fit": 3, "promises": 2},
-                    {"name": "乙", "role": "technical_evaluator", "trust": 2, "rapport": 2, "frequency": 3,
-                     "value": 4, "fit": 4, "promises": 3},
-                    {"name": "丙", "role": "decision_maker", "trust": 1, "rapport": 2, "frequency": 1,
-                     "value": 3, "fit": 2, "promises": 2},
-                ]
-            },
-        ),
-        (
-            "pinacor-before",
-            "皮纳考：按地区划分时的一家经销商客户（课程编写的练习数据）",
-            {
-                "contacts": [
-                    {"name": "经销商老板", "role": "decision_maker", "trust": 4, "rapport": 4, "frequency": 3,
-                     "value": 2, "fit": 2, "promises": 3},
-                    {"name": "采购主管", "role": "purchasing_manager", "trust": 3, "rapport": 4, "frequency": 4,
-                     "value": 3, "fit": 2, "promises": 3},
-                    {"name": "技术主管", "role": "technical_evaluator", "trust": 2, "rapport": 2, "frequency": 1,
-                     "value": 3, "fit": 2, "promises": 2},
-                ]
-            },
-        ),
-        (
-            "pinacor-after",
-            "皮纳考：改按客户群组建团队之后的同一家经销商（课程编写的练习数据）",
-            {
-                "contacts": [
-                    {"name": "经销商老板", "role": "decision_maker", "trust": 4, "rapport": 4, "frequency": 3,
-                     "value": 4, "fit": 4, "promises": 4},
-                    {"name": "采购主管", "role": "purchasing_manager", "trust": 3, "rapport": 4, "frequency": 4,
-                     "value": 4, "fit": 3, "promises": 4},
-                    {"name": "技术主管", "role": "technical_evaluator", "trust": 3, "rapport": 3, "frequency": 3,
-                     "value": 4, "fit": 4, "promises": 3},
+                    _contact("甲", "purchasing_manager", (4, 5, 4), (2, 3, 2)),
+                    _contact("乙", "technical_evaluator", (2, 2, 3), (4, 4, 3)),
+                    _contact("丙", "decision_maker", (1, 2, 1), (3, 2, 2)),
                 ]
             },
         ),
         (
             "li-xiang",
-            "李响离职前他手里的一个客户（课程编写的练习数据）",
+            "李响：只认李响的一个客户",
+            {"contacts": [_contact("采购负责人", "purchasing_manager", (5, 5, 5), (2, 2, 3))]},
+        ),
+        (
+            "li-xiang-handover",
+            "李响：新人接手的第一天",
+            {"contacts": [_contact("采购负责人", "purchasing_manager", (1, 1, 1), (2, 2, 3))]},
+        ),
+        (
+            "pinacor-before",
+            "皮纳考：重组前的一家转卖商",
             {
                 "contacts": [
-                    {"name": "设备科长", "role": "purchasing_manager", "trust": 5, "rapport": 5, "frequency": 5,
-                     "value": 2, "fit": 2, "promises": 3},
-                    {"name": "副厂长", "role": "decision_maker", "trust": 2, "rapport": 2, "frequency": 1,
-                     "value": 2, "fit": 2, "promises": 3},
+                    _contact("老板", "decision_maker", (2, 2, 1), (3, 2, 5)),
+                    _contact("采购负责人", "purchasing_manager", (2, 2, 1), (3, 2, 5)),
+                    _contact("技术负责人", "technical_evaluator", (2, 2, 1), (3, 2, 5)),
+                ]
+            },
+        ),
+        (
+            "pinacor-after",
+            "皮纳考：重组后的同一家转卖商",
+            {
+                "contacts": [
+                    _contact("老板", "decision_maker", (2, 2, 1), (4, 4, 5)),
+                    _contact("采购负责人", "purchasing_manager", (4, 4, 4), (4, 4, 5)),
+                    _contact("技术负责人", "technical_evaluator", (4, 4, 4), (4, 4, 5)),
+                ]
+            },
+        ),
+        (
+            "pinacor-value-only",
+            "皮纳考：重组后只提高了组织价值",
+            {
+                "contacts": [
+                    _contact("老板", "decision_maker", (2, 2, 1), (4, 4, 5)),
+                    _contact("采购负责人", "purchasing_manager", (2, 2, 1), (4, 4, 5)),
+                    _contact("技术负责人", "technical_evaluator", (2, 2, 1), (4, 4, 5)),
+                ]
+            },
+        ),
+        (
+            "telecom-start",
+            "电信运营商：刚刚接触",
+            {
+                "contacts": [
+                    _contact("采购部经理", "purchasing_manager", (1, 1, 1), (1, 1, 1)),
+                    _contact("客服中心负责人", "user_department", (1, 1, 1), (1, 1, 1)),
+                    _contact("技术部门负责人", "technical_evaluator", (1, 1, 1), (1, 1, 1)),
+                    _contact("分管副总", "decision_maker", (1, 1, 1), (1, 1, 1)),
+                ]
+            },
+        ),
+        (
+            "telecom-friends-first",
+            "电信运营商：路径一，先做朋友",
+            {
+                "contacts": [
+                    _contact("采购部经理", "purchasing_manager", (4, 4, 4), (1, 1, 1)),
+                    _contact("客服中心负责人", "user_department", (4, 4, 4), (1, 1, 1)),
+                    _contact("技术部门负责人", "technical_evaluator", (1, 1, 1), (1, 1, 1)),
+                    _contact("分管副总", "decision_maker", (1, 1, 1), (1, 1, 1)),
+                ]
+            },
+        ),
+        (
+            "telecom-supplier-first",
+            "电信运营商：路径二，先做供应商",
+            {
+                "contacts": [
+                    _contact("采购部经理", "purchasing_manager", (1, 1, 1), (1, 1, 1)),
+                    _contact("客服中心负责人", "user_department", (1, 1, 1), (4, 4, 4)),
+                    _contact("技术部门负责人", "technical_evaluator", (1, 1, 1), (4, 4, 4)),
+                    _contact("分管副总", "decision_maker", (1, 1, 1), (1, 1, 1)),
+                ]
+            },
+        ),
+        (
+            "zhang-jin",
+            "张进：开发商客户的三位联系人",
+            {
+                "contacts": [
+                    _contact("采购经理", "purchasing_manager", (4, 4, 4), (2, 2, 2)),
+                    _contact("项目经理", "user_department", (3, 3, 3), (2, 2, 2)),
+                    _contact("分管采购的高层", "decision_maker", (1, 1, 1), (1, 1, 1)),
+                ]
+            },
+        ),
+        # The account followed through the chapters (岚谷食品, first in chapter 1).
+        (
+            "langu-start",
+            "岚谷食品：周宁第一周的打分",
+            {
+                "contacts": [
+                    _contact("钱经理", "purchasing_manager", (2, 2, 3), (4, 3, 3)),
+                    _contact("吴厂长", "user_department", (1, 1, 1), (3, 2, 3)),
+                    _contact("赵副总", "decision_maker", (1, 1, 1), (1, 1, 1)),
+                ]
+            },
+        ),
+        (
+            "langu-month3",
+            "岚谷食品：第三个月的五个人",
+            {
+                "contacts": [
+                    _contact("钱经理", "purchasing_manager", (3, 3, 3), (4, 3, 4)),
+                    _contact("孙经理", "technical_evaluator", (4, 4, 3), (2, 2, 2)),
+                    _contact("吴厂长", "user_department", (2, 2, 2), (3, 3, 2)),
+                    _contact("郑经理", "other", (2, 2, 1), (2, 2, 1)),
+                    _contact("赵副总", "decision_maker", (1, 1, 1), (2, 2, 2)),
+                ]
+            },
+        ),
+        (
+            "langu-trial",
+            "岚谷食品：第 9 个月，试用期中",
+            {
+                "contacts": [
+                    _contact("钱经理", "purchasing_manager", (4, 4, 4), (4, 4, 4)),
+                    _contact("孙经理", "technical_evaluator", (4, 4, 4), (4, 4, 3)),
+                    _contact("吴厂长", "user_department", (2, 3, 2), (4, 4, 3)),
+                    _contact("郑经理", "other", (4, 4, 3), (2, 2, 2)),
+                    _contact("赵副总", "decision_maker", (2, 2, 1), (4, 4, 3)),
+                ]
+            },
+        ),
+        (
+            "langu-year1",
+            "岚谷食品：第 12 个月，签下年度合同",
+            {
+                "contacts": [
+                    _contact("钱经理", "purchasing_manager", (4, 4, 4), (4, 5, 5)),
+                    _contact("孙经理", "technical_evaluator", (4, 4, 4), (4, 4, 4)),
+                    _contact("吴厂长", "user_department", (4, 3, 4), (4, 4, 4)),
+                    _contact("郑经理", "other", (4, 4, 3), (4, 4, 3)),
+                    _contact("赵副总", "decision_maker", (3, 3, 3), (4, 4, 4)),
+                    _contact("冯总监", "other", (1, 1, 1), (3, 3, 3)),
+                    _contact("陶厂长", "user_department", (2, 2, 1), (3, 3, 2)),
                 ]
             },
         ),
@@ -332,29 +521,79 @@ PRESETS = {
         (
             "worked-example",
             "第 2 章的手算例子",
-            {
-                "sale_type": "undifferentiated",
-                "organisation": {"risk": 2, "benefit": 3, "switching": 1},
-                "individual": {"risk": 4, "benefit": 3, "switching": 2},
-            },
+            _purchase("undifferentiated", (2, 3, 1), (4, 3, 2), different=("risk",)),
+        ),
+        (
+            "xiao-cui-a",
+            "小崔：A 类产品（无差异销售）",
+            _purchase("undifferentiated", (3, 3, 3), (1, 5, 3), different=("benefit",)),
+        ),
+        (
+            "xiao-cui-b",
+            "小崔：B 类产品（企业差异销售）",
+            _purchase("company", (4, 5, 5), (1, 5, 3)),
+        ),
+        (
+            "xiao-cui-b-risky",
+            "小崔：B 类产品，选型人要担责任",
+            _purchase("company", (4, 5, 5), (4, 5, 3)),
         ),
         (
             "xiao-cui",
-            "小崔的一个常年客户：几家品牌相近（课程编写的练习数据）",
-            {
-                "sale_type": "brand",
-                "organisation": {"risk": 2, "benefit": 3, "switching": 2},
-                "individual": {"risk": 3, "benefit": 3, "switching": 2},
-            },
+            "小崔：一个品牌相近的常年客户",
+            _purchase("brand", (2, 3, 2), (3, 3, 2)),
         ),
         (
-            "telecom-operator",
-            "电信运营商的一次系统采购（课程编写的练习数据）",
-            {
-                "sale_type": "company",
-                "organisation": {"risk": 5, "benefit": 5, "switching": 5},
-                "individual": {"risk": 4, "benefit": 3, "switching": 3},
-            },
+            "li-xiang",
+            "李响：只认李响的一个客户",
+            _purchase("undifferentiated", (3, 3, 2), (3, 5, 3), different=("benefit",)),
+        ),
+        (
+            "li-xiang-company",
+            "李响：同一客户用上了定制方案",
+            _purchase("company", (3, 5, 5), (3, 5, 3)),
+        ),
+        (
+            "rule-breaker-a",
+            "违规的老销售：客户甲",
+            _purchase("undifferentiated", (3, 3, 2), (3, 5, 3), different=("benefit",)),
+        ),
+        (
+            "rule-breaker-b",
+            "违规的老销售：客户乙",
+            _purchase("brand", (2, 3, 3), (2, 3, 3)),
+        ),
+        (
+            "rule-breaker-c",
+            "违规的老销售：客户丙",
+            _purchase("company", (3, 5, 5), (3, 5, 3)),
+        ),
+        # The account followed through the chapters (岚谷食品, chapter 2's two purchases).
+        (
+            "langu-film",
+            "岚谷食品：普通复合膜",
+            _purchase("undifferentiated", (2, 2, 2), (3, 3, 3), different=("switching",)),
+        ),
+        (
+            "langu-solution",
+            "岚谷食品：减塑包装方案",
+            _purchase("company", (4, 4, 3), (5, 3, 4), different=("switching",)),
+        ),
+        # Chapter 6's account review: the signer's and the buyer's ledgers, month 12.
+        (
+            "langu-signer",
+            "岚谷食品：推广到三家工厂，签字人赵副总",
+            _purchase("company", (3, 5, 3), (4, 4, 2)),
+        ),
+        (
+            "langu-buyer",
+            "岚谷食品：推广到三家工厂，经办人钱经理",
+            _purchase("company", (3, 5, 3), (3, 4, 4), different=("switching",)),
+        ),
+        (
+            "system-purchase",
+            "一次大型系统采购（企业差异销售）",
+            _purchase("company", (5, 5, 5), (4, 3, 3)),
         ),
     ),
 }

@@ -1,39 +1,41 @@
-/* Self-check items: make the static items interactive, keep progress in localStorage.
+/* Self-check items: make the static items interactive; keep the answers in the course's
+ * browser store (course-store.js).
  *
  * Each item's data sits in a <script type="application/json"> inside it (written at build
- * time). Without JavaScript the static form and the answer key remain. Progress is stored
- * under one key, by item ID; anything unreadable there is ignored, never fatal.
+ * time). Without JavaScript the static form and the answer key remain. The store keeps, per
+ * item ID, the answer given, whether the answer was revealed, and the number of checks; the
+ * status shown (correct, wrong, revealed) is always recomputed here from that answer, never
+ * read back. Every text comes from the page's texts (tools/sphinxext/page_texts.py).
  */
 (function () {
   "use strict";
 
-  const STORE = "course-quiz:v1";
   const LETTERS = "ABCDEFGH";
-  const STEP_LETTERS = "abcdefgh";
+  const store = window.CourseStore;
+  let TEXTS = {};
+  try { TEXTS = JSON.parse(document.getElementById("course-texts").textContent); } catch (err) { TEXTS = {}; }
+  const T = TEXTS.quiz || {};
 
-  /* ---- progress storage ---- */
-  function readStore() {
-    try {
-      const parsed = JSON.parse(window.localStorage.getItem(STORE) || "{}");
-      if (!parsed || typeof parsed !== "object" || Array.isArray(parsed)) return { items: {} };
-      const items = parsed.items && typeof parsed.items === "object" && !Array.isArray(parsed.items) ? parsed.items : {};
-      const clean = {};
-      Object.keys(items).forEach(function (id) {
-        const e = items[id];
-        if (e && typeof e === "object" && ["correct", "wrong", "revealed"].indexOf(e.status) !== -1) clean[id] = e;
-      });
-      return { items: clean };
-    } catch (err) {
-      return { items: {} };
-    }
+  /* A text with its {placeholders} filled. */
+  function fill(text, params) {
+    return String(text === undefined ? "" : text).replace(/\{(\w+)\}/g, function (all, key) {
+      return params && params[key] !== undefined ? String(params[key]) : all;
+    });
   }
-  function writeStore(store) {
-    try { window.localStorage.setItem(STORE, JSON.stringify(store)); } catch (err) { /* private mode: keep going */ }
+
+  function sameList(a, b) {
+    return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
   }
-  function saveItem(id, entry) {
-    const store = readStore();
-    if (entry) store.items[id] = entry; else delete store.items[id];
-    writeStore(store);
+
+  /* Said once per block when the browser keeps nothing; the page works all the same. */
+  function storageNote(block, before) {
+    const note = el("p", { class: "course-store-note", role: "note" }, (TEXTS.store || {}).unavailable || "");
+    const show = function () {
+      if (store.persistent || block.querySelector(".course-store-note")) return;
+      before.before(note);
+    };
+    show();
+    store.subscribe(function (reason) { if (reason === "unavailable") show(); });
   }
 
   function el(tag, attrs, text) {
@@ -45,10 +47,60 @@
     return node;
   }
 
+  /* ---- an item's answers, stored or given ----
+   * A spec says what an answer to one item looks like: {kind: "choice" | "order" | "match",
+   * n: options, steps or pairs, multiple, key: the right answer}. The chapter pages build it
+   * from the item's data; the progress page gets it from the build. */
+  function specOf(d) {
+    const range = function (n) { const out = []; for (let i = 0; i < n; i++) out.push(i); return out; };
+    if (d.type === "truefalse") return { kind: "choice", n: 2, multiple: false, key: [d.answer ? 0 : 1] };
+    if (d.options) {
+      const key = d.options.map(function (o, i) { return o.correct ? i : -1; }).filter(function (i) { return i >= 0; });
+      return { kind: "choice", n: d.options.length, multiple: !!d.multiple, key: key };
+    }
+    if (d.type === "ordering") return { kind: "order", n: d.steps.length, multiple: false, key: range(d.steps.length) };
+    return { kind: "match", n: d.pairs.length, multiple: false, key: range(d.pairs.length) };
+  }
+
+  /* Whether an answer has the item's shape (the store only knows it is a list of small
+   * numbers). */
+  function fits(spec, answer) {
+    if (!Array.isArray(answer)) return false;
+    const inRange = function (v) { return Number.isInteger(v) && v >= 0 && v < spec.n; };
+    if (spec.kind === "choice") {
+      const distinct = answer.every(function (v, i) { return answer.indexOf(v) === i; });
+      return answer.every(inRange) && distinct && (spec.multiple || answer.length <= 1);
+    }
+    if (spec.kind === "order") {
+      return answer.length === spec.n && answer.slice().sort(function (a, b) { return a - b; }).every(function (v, i) { return v === i; });
+    }
+    return answer.length === spec.n && answer.every(function (v) { return v === null || inRange(v); });
+  }
+
+  function complete(spec, answer) {
+    if (spec.kind === "match") return answer.every(function (v) { return v !== null; });
+    if (spec.kind === "choice") return answer.length > 0;
+    return true;
+  }
+
+  /* The status of a stored entry, worked out from its answer (a stored status is never
+   * read): "correct", "wrong", "revealed", or null when the entry says nothing usable. */
+  function statusFor(spec, entry) {
+    if (!entry || !fits(spec, entry.answer)) return null;
+    if (entry.revealed) return "revealed";
+    if (!complete(spec, entry.answer)) return null;
+    return sameList(entry.answer, spec.key) ? "correct" : "wrong";
+  }
+
+  // The same rules for the SCORM package's launch page, which scores the whole course for
+  // the learning platform (tools/lms/): one definition of a status.
+  window.CourseQuizRules = { statusFor: statusFor };
+
   /* ---- one item ---- */
   function Item(root, data, onChange) {
     this.root = root;
     this.data = data;
+    this.spec = specOf(data);
     this.onChange = onChange;
     this.build();
   }
@@ -59,7 +111,7 @@
     this.panel = el("div", { class: "course-quiz-interactive" });
     const name = "q-" + d.id;
     if (d.type === "truefalse") {
-      this.controls = this.choiceControls(name, false, ["对", "错"]);
+      this.controls = this.choiceControls(name, false, [T["true"], T["false"]]);
     } else if (d.options) {
       this.controls = this.choiceControls(name, d.multiple, d.options.map(function (o, i) { return LETTERS[i] + ". " + o.text; }));
     } else if (d.type === "ordering") {
@@ -68,9 +120,9 @@
       this.controls = this.matchingControls();
     }
     const buttons = el("div", { class: "course-quiz-buttons" });
-    this.checkButton = el("button", { type: "button", class: "btn btn-primary course-quiz-check" }, "检查答案");
-    this.revealButton = el("button", { type: "button", class: "btn btn-outline-secondary course-quiz-reveal" }, "显示答案");
-    this.retryButton = el("button", { type: "button", class: "btn btn-outline-secondary course-quiz-retry" }, "重做");
+    this.checkButton = el("button", { type: "button", class: "btn btn-primary course-quiz-check" }, T.check);
+    this.revealButton = el("button", { type: "button", class: "btn btn-outline-secondary course-quiz-reveal" }, T.reveal);
+    this.retryButton = el("button", { type: "button", class: "btn btn-outline-secondary course-quiz-retry" }, T.retry);
     this.checkButton.addEventListener("click", function () { self.check(); });
     this.revealButton.addEventListener("click", function () { self.reveal(); });
     this.retryButton.addEventListener("click", function () { self.retry(); });
@@ -83,7 +135,7 @@
 
   Item.prototype.choiceControls = function (name, multiple, labels) {
     const box = el("fieldset", { class: "course-quiz-choices" });
-    box.append(el("legend", { class: "visually-hidden" }, multiple ? "选择所有正确的选项" : "选择一个答案"));
+    box.append(el("legend", { class: "visually-hidden" }, multiple ? T.choose_all : T.choose_one));
     this.inputs = labels.map(function (text, i) {
       const id = name + "-" + i;
       const row = el("div", { class: "course-quiz-choice" });
@@ -100,7 +152,7 @@
   Item.prototype.orderingControls = function () {
     const self = this;
     this.order = this.data.order.slice();
-    this.list = el("ol", { class: "course-quiz-order", "aria-label": "当前顺序（用“上移”“下移”按钮调整）" });
+    this.list = el("ol", { class: "course-quiz-order", "aria-label": T.order_label });
     this.announce = el("p", { class: "visually-hidden", "aria-live": "polite" });
     const box = el("div", { class: "course-quiz-ordering" });
     box.append(this.list, this.announce);
@@ -110,13 +162,15 @@
         const text = self.data.steps[step];
         const row = el("li", { class: "course-quiz-step", "data-step": String(step) });
         row.append(el("span", { class: "course-quiz-step-text" }, text));
-        const up = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-quiz-up", "aria-label": "上移：" + text }, "↑ 上移");
-        const down = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-quiz-down", "aria-label": "下移：" + text }, "↓ 下移");
+        const up = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-quiz-up", "aria-label": fill(T.up_label, { step: text }) }, T.up);
+        const down = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-quiz-down", "aria-label": fill(T.down_label, { step: text }) }, T.down);
         up.disabled = pos === 0;
         down.disabled = pos === self.order.length - 1;
         up.addEventListener("click", function () { self.move(pos, -1); });
         down.addEventListener("click", function () { self.move(pos, 1); });
-        row.append(el("span", { class: "course-quiz-mark", "aria-hidden": "true" }), up, down);
+        const moves = el("span", { class: "course-quiz-moves" });
+        moves.append(up, down);
+        row.append(el("span", { class: "course-quiz-mark", "aria-hidden": "true" }), moves);
         self.list.append(row);
         if (step === focusStep) {
           const target = focusDir < 0 && !up.disabled ? up : (!down.disabled ? down : up);
@@ -135,7 +189,7 @@
     this.order.splice(pos, 1);
     this.order.splice(to, 0, step);
     this.renderOrder(step, dir);
-    this.announce.textContent = "“" + this.data.steps[step] + "”移到第 " + (to + 1) + " 位";
+    this.announce.textContent = fill(T.moved, { step: this.data.steps[step], n: to + 1 });
   };
 
   Item.prototype.matchingControls = function () {
@@ -146,16 +200,41 @@
       const row = el("div", { class: "course-quiz-match" });
       const label = el("label", { for: id }, (n + 1) + ". " + pair.left);
       const select = el("select", { id: id, class: "form-select" });
-      select.append(el("option", { value: "" }, "请选择…"));
+      select.append(el("option", { value: "" }, T.choose_placeholder));
       d.order.forEach(function (index, i) {
         select.append(el("option", { value: String(index) }, LETTERS[i] + ". " + d.pairs[index].right));
       });
-      row.append(label, select, el("span", { class: "course-quiz-mark", "aria-hidden": "true" }));
+      const pick = el("span", { class: "course-quiz-pick" });
+      pick.append(select, el("span", { class: "course-quiz-mark", "aria-hidden": "true" }));
+      // A select shows one line: on a narrow screen the chosen answer is cut off, so it is
+      // repeated in full below (for the eye only; the select itself tells a screen reader).
+      const chosen = el("span", { class: "course-quiz-chosen", "aria-hidden": "true" });
+      select.addEventListener("change", function () { showChosen(select, chosen); });
+      row.append(label, pick, chosen);
       box.append(row);
       return select;
     });
     return box;
   };
+
+  /* Repeat the chosen answer below its select when the select is too narrow to show it. */
+  let measure = null;
+  function showChosen(select, chosen) {
+    const option = select.selectedIndex > 0 ? select.options[select.selectedIndex] : null;
+    if (!option) { chosen.textContent = ""; return; }
+    measure = measure || document.createElement("canvas").getContext("2d");
+    const style = getComputedStyle(select);
+    measure.font = style.fontSize + " " + style.fontFamily;
+    const room = select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    chosen.textContent = measure.measureText(option.textContent).width > room ? option.textContent : "";
+  }
+  window.addEventListener("resize", function () {
+    document.querySelectorAll(".course-quiz-match").forEach(function (row) {
+      const select = row.querySelector("select");
+      const chosen = row.querySelector(".course-quiz-chosen");
+      if (select && chosen) showChosen(select, chosen);
+    });
+  });
 
   /* The reader's answer, in a form that can be stored and restored. */
   Item.prototype.answer = function () {
@@ -164,67 +243,74 @@
     return this.selects.map(function (s) { return s.value === "" ? null : Number(s.value); });
   };
 
+  Item.prototype.fits = function (answer) {
+    return fits(this.spec, answer);
+  };
+
   Item.prototype.setAnswer = function (answer) {
     if (!Array.isArray(answer)) return;
     if (this.inputs) {
       this.inputs.forEach(function (input, i) { input.checked = answer.indexOf(i) !== -1; });
     } else if (this.order) {
-      const valid = answer.length === this.order.length && answer.slice().sort().every(function (v, i) { return v === i; });
-      if (valid) { this.order = answer.slice(); this.renderOrder(); }
+      if (this.fits(answer)) { this.order = answer.slice(); this.renderOrder(); }
     } else {
       const n = this.selects.length;
       this.selects.forEach(function (s, i) {
         const v = answer[i];
         s.value = Number.isInteger(v) && v >= 0 && v < n ? String(v) : "";
+        showChosen(s, s.closest(".course-quiz-match").querySelector(".course-quiz-chosen"));
       });
     }
   };
 
   Item.prototype.correctAnswer = function () {
-    const d = this.data;
-    if (d.type === "truefalse") return [d.answer ? 0 : 1];
-    if (d.options) return d.options.map(function (o, i) { return o.correct ? i : -1; }).filter(function (i) { return i >= 0; });
-    if (d.type === "ordering") return d.steps.map(function (_, i) { return i; });
-    return d.pairs.map(function (_, i) { return i; });
+    return this.spec.key.slice();
   };
 
   Item.prototype.isComplete = function (answer) {
-    if (this.selects) return answer.every(function (v) { return v !== null; });
-    if (this.inputs) return answer.length > 0;
-    return true;
+    return complete(this.spec, answer);
+  };
+
+  Item.prototype.statusOf = function (entry) {
+    return statusFor(this.spec, entry);
   };
 
   Item.prototype.check = function () {
     const answer = this.answer();
     if (!this.isComplete(answer)) {
       this.feedback.className = "course-quiz-feedback is-incomplete";
-      this.feedback.textContent = this.selects ? "请先为每一项选择一个配对。" : "请先选择答案。";
+      this.feedback.textContent = this.selects ? T.incomplete_matching : T.incomplete;
       return;
     }
-    const right = JSON.stringify(answer) === JSON.stringify(this.correctAnswer());
-    this.show(answer, right ? "correct" : "wrong");
-    const previous = readStore().items[this.data.id];
-    saveItem(this.data.id, { status: right ? "correct" : "wrong", answer: answer, attempts: ((previous && previous.attempts) || 0) + 1 });
+    const previous = store.quizItems()[this.data.id];
+    const attempts = (previous && this.fits(previous.answer) ? previous.attempts : 0) + 1;
+    store.setQuizItem(this.data.id, { answer: answer, revealed: false, attempts: attempts });
+    this.show(answer, this.statusOf({ answer: answer, revealed: false }));
     this.onChange();
   };
 
   Item.prototype.reveal = function () {
     const correct = this.correctAnswer();
     this.setAnswer(correct);
+    const previous = store.quizItems()[this.data.id];
+    store.setQuizItem(this.data.id, { answer: correct, revealed: true, attempts: (previous && previous.attempts) || 0 });
     this.show(correct, "revealed");
-    const previous = readStore().items[this.data.id];
-    saveItem(this.data.id, { status: "revealed", answer: correct, attempts: (previous && previous.attempts) || 0 });
     this.onChange();
   };
 
-  Item.prototype.retry = function () {
+  /* Back to unanswered on the page (nothing stored is changed here). */
+  Item.prototype.clear = function () {
     this.setAnswer([]);
     if (this.order) { this.order = this.data.order.slice(); this.renderOrder(); }
     this.clearMarks();
     this.feedback.className = "course-quiz-feedback";
     this.feedback.textContent = "";
     this.root.removeAttribute("data-status");
-    saveItem(this.data.id, null);
+  };
+
+  Item.prototype.retry = function () {
+    this.clear();
+    store.setQuizItem(this.data.id, null);
     this.onChange();
   };
 
@@ -239,7 +325,7 @@
     const self = this;
     this.clearMarks();
     this.root.setAttribute("data-status", status);
-    const verdict = { correct: "✓ 回答正确。", wrong: "✗ 还不对，看看下面的解析再试一次。", revealed: "答案已显示（这题不计为答对）。" }[status];
+    const verdict = { correct: T.verdict_correct, wrong: T.verdict_wrong, revealed: T.verdict_revealed }[status];
     this.feedback.className = "course-quiz-feedback is-" + status;
     this.feedback.textContent = "";
     this.feedback.append(el("p", { class: "course-quiz-verdict" }, verdict));
@@ -253,24 +339,27 @@
     if (d.type === "truefalse") {
       const chosen = answer[0];
       mark(chosen, (chosen === 0) === d.answer);
-      list.append(el("li", {}, "这句话是" + (d.answer ? "对" : "错") + "的。" + d.explanation));
+      list.append(el("li", {}, (d.answer ? T.statement_true : T.statement_false) + d.explanation));
     } else if (d.options) {
       d.options.forEach(function (o, i) {
         const picked = answer.indexOf(i) !== -1;
         if (picked || status !== "wrong") mark(i, o.correct === picked);
-        const tag = o.correct ? (picked ? "应选，你选了" : "应选，你没选") : (picked ? "不该选，你选了" : "不该选");
-        list.append(el("li", {}, LETTERS[i] + "(" + (status === "revealed" ? (o.correct ? "正确选项" : "错误选项") : tag) + "):" + o.explanation));
+        const tag = status === "revealed"
+          ? (o.correct ? T.tag_correct_option : T.tag_wrong_option)
+          : (o.correct ? (picked ? T.tag_right_picked : T.tag_right_missed) : (picked ? T.tag_wrong_picked : T.tag_wrong));
+        list.append(el("li", {}, fill(T.option_line, { letter: LETTERS[i], tag: tag, explanation: o.explanation })));
       });
     } else if (d.type === "ordering") {
       self.order.forEach(function (step, pos) { mark(pos, step === pos); });
       const right = d.steps.map(function (s, i) { return (i + 1) + ". " + s; }).join(" → ");
-      list.append(el("li", {}, "正确顺序：" + right));
+      list.append(el("li", {}, fill(T.right_order, { order: right })));
       list.append(el("li", {}, d.explanation));
     } else {
       d.pairs.forEach(function (p, i) {
         const ok = answer[i] === i;
         mark(i, ok);
-        list.append(el("li", {}, (i + 1) + ". " + p.left + " → " + p.right + (status === "revealed" ? "" : (ok ? "（配对正确）" : "（配对不对）")) + ":" + p.explanation));
+        const verdictText = status === "revealed" ? "" : (ok ? T.pair_right : T.pair_wrong);
+        list.append(el("li", {}, fill(T.pair_line, { n: i + 1, left: p.left, right: p.right, verdict: verdictText, explanation: p.explanation })));
       });
       if (d.explanation) list.append(el("li", {}, d.explanation));
     }
@@ -281,62 +370,101 @@
   function initQuiz(block) {
     const items = [];
     const score = block.querySelector(".course-quiz-score");
-    const updateScore = function () {
-      const store = readStore().items;
+    const counts = function () {
+      const saved = store.quizItems();
       let done = 0, right = 0;
       items.forEach(function (item) {
-        const e = store[item.data.id];
-        if (e) { done++; if (e.status === "correct") right++; }
+        const status = item.statusOf(saved[item.data.id]);
+        if (status) { done++; if (status === "correct") right++; }
       });
-      score.textContent = "本章得分：答对 " + right + " / " + items.length + " 题（已作答 " + done + " 题）";
+      return { done: done, right: right };
+    };
+    const updateScore = function () {
+      const c = counts();
+      score.textContent = fill(T.score, { right: c.right, total: items.length, done: c.done });
+    };
+    const showSaved = function (item) {
+      const entry = store.quizItems()[item.data.id];
+      const status = item.statusOf(entry);
+      item.clear();
+      if (!status) return;
+      item.setAnswer(entry.answer);
+      item.show(status === "revealed" ? item.correctAnswer() : entry.answer, status);
     };
     block.querySelectorAll(".course-quiz-item").forEach(function (root) {
       let data;
       try { data = JSON.parse(root.querySelector(".course-quiz-data").textContent); } catch (err) { return; }
       const item = new Item(root, data, updateScore);
-      const saved = readStore().items[data.id];
-      if (saved) {
-        item.setAnswer(saved.answer);
-        const answer = item.answer();
-        if (saved.status === "revealed") item.show(item.correctAnswer(), "revealed");
-        else if (item.isComplete(answer)) item.show(answer, saved.status);
-      }
+      showSaved(item);
       items.push(item);
     });
-    const reset = el("button", { type: "button", class: "btn btn-sm btn-outline-danger course-quiz-reset" }, "清除本章进度");
+    const reset = el("button", { type: "button", class: "btn btn-sm btn-outline-danger course-quiz-reset" }, T.reset);
+    const done = el("p", { class: "course-quiz-reset-status visually-hidden", role: "status" });
     reset.addEventListener("click", function () {
-      items.forEach(function (item) { item.retry(); });
+      window.courseConfirm({
+        title: T.reset_title,
+        body: fill(T.reset_body, { total: items.length }),
+        confirm: T.reset_confirm,
+      }).then(function (yes) {
+        if (!yes) return;
+        store.clearQuizItems(items.map(function (item) { return item.data.id; }));
+        items.forEach(function (item) { item.clear(); });
+        updateScore();
+        done.textContent = T.reset_done;
+      });
+    });
+    score.after(reset, done);
+    storageNote(block, score);
+    // Another tab answered or cleared: show what is stored now.
+    store.subscribe(function (reason) {
+      if (reason !== "external" && reason !== "restore" && reason !== "backend") return;
+      items.forEach(showSaved);
       updateScore();
     });
-    score.after(reset);
     updateScore();
   }
 
   /* ---- the progress page ---- */
   function initProgress(box) {
+    const P = TEXTS.progress || {};
     let chapters;
     try { chapters = JSON.parse(box.querySelector(".course-progress-data").textContent); } catch (err) { return; }
     const summary = box.querySelector(".course-progress-summary");
+    // Counted exactly as the chapter pages count: each item's spec comes with the page.
     const render = function () {
-      const store = readStore().items;
+      const saved = store.quizItems();
       let total = 0, done = 0, right = 0;
       chapters.forEach(function (c) {
         const row = box.querySelector('tr[data-chapter="' + c.chapter + '"]');
         let d = 0, r = 0;
-        c.items.forEach(function (id) { if (store[id]) { d++; if (store[id].status === "correct") r++; } });
+        c.items.forEach(function (item) {
+          const status = statusFor(item, saved[item.id]);
+          if (status) { d++; if (status === "correct") r++; }
+        });
         total += c.items.length; done += d; right += r;
         row.querySelector(".course-progress-done").textContent = d + " / " + c.items.length;
         row.querySelector(".course-progress-correct").textContent = r + " / " + c.items.length;
       });
-      summary.textContent = "全部 " + total + " 题：已作答 " + done + " 题，答对 " + right + " 题。";
+      summary.textContent = fill(P.summary, { total: total, done: done, right: right });
     };
-    const reset = el("button", { type: "button", class: "btn btn-sm btn-outline-danger course-progress-reset" }, "清除全部进度");
-    reset.addEventListener("click", function () { writeStore({ items: {} }); render(); });
-    box.append(reset);
+    const reset = el("button", { type: "button", class: "btn btn-sm btn-outline-danger course-progress-reset" }, P.reset);
+    const done = el("p", { class: "course-progress-reset-status visually-hidden", role: "status" });
+    reset.addEventListener("click", function () {
+      window.courseConfirm({ title: P.reset_title, body: P.reset_body, confirm: P.reset_confirm }).then(function (yes) {
+        if (!yes) return;
+        store.clearQuizItems();
+        render();
+        done.textContent = P.reset_done;
+      });
+    });
+    box.append(reset, done);
+    storageNote(box, summary);
+    store.subscribe(function (reason) { if (reason !== "update") render(); });
     render();
   }
 
   function start() {
+    if (!store) return; // course-store.js did not load: the static items and key remain
     document.querySelectorAll(".course-quiz").forEach(initQuiz);
     document.querySelectorAll(".course-progress").forEach(initProgress);
     /* Printing from the browser: show the answer key. */

@@ -3,13 +3,21 @@
  * The page already shows the example's result, computed at build time by the widgets'
  * Python. This script starts MicroPython (bundled with the site, no network), loads the
  * same Python sources and recomputes on every input change. All logic, all checking and
- * all result HTML come from Python; this file only moves form values in and HTML out.
+ * all result HTML come from Python; this file only moves form values in and HTML out, and
+ * looks after the form: which fields the reader has touched (a field's problems are shown
+ * once it has been touched, or when the reader asks for the result), the inputs kept in
+ * the course's browser store (course-store.js), presets, share links, and the jump between
+ * the inputs and the result on a phone.
  */
 (function () {
   "use strict";
 
   var widgets = Array.prototype.slice.call(document.querySelectorAll(".course-widget"));
   if (!widgets.length) return;
+
+  var store = window.CourseStore || null;
+  var pageTexts = {};
+  try { pageTexts = JSON.parse(document.getElementById("course-texts").textContent); } catch (e) { pageTexts = {}; }
 
   var enginePromise = null;
 
@@ -52,6 +60,20 @@
     return enginePromise;
   }
 
+  function fill(text, params) {
+    return String(text === undefined ? "" : text).replace(/\{(\w+)\}/g, function (all, key) {
+      return params && params[key] !== undefined ? String(params[key]) : all;
+    });
+  }
+
+  function same(a, b) {
+    if (a === b) return true;
+    if (!a || !b || typeof a !== "object" || typeof b !== "object") return false;
+    var keys = Object.keys(a);
+    if (keys.length !== Object.keys(b).length) return false;
+    return keys.every(function (k) { return same(a[k], b[k]); });
+  }
+
   // ---------------------------------------------------------------- the link (#uid=...)
   function linkParams() {
     return new URLSearchParams(location.hash.replace(/^#/, ""));
@@ -81,8 +103,12 @@
     this.form = root.querySelector(".widget-form");
     this.result = root.querySelector(".widget-result");
     this.status = root.querySelector(".widget-status");
+    this.undoButton = root.querySelector(".widget-undo");
+    this.presets = root.querySelector(".widget-presets");
+    this.back = root.querySelector(".widget-back-bar");
     this.share = root.querySelector(".widget-share");
     this.api = null;
+    this.undoValues = null;
     this.computeMs = [];
   }
 
@@ -92,8 +118,11 @@
     self.say(self.texts.loading);
     return engine().then(function (api) {
       self.api = api;
-      var notices = self.applyLink();
+      var notices = self.applyLink(false);
+      if (notices === null) notices = self.restoreSaved();
       self.form.hidden = false;
+      self.presets.hidden = false;
+      self.back.hidden = false;
       self.root.classList.add("widget-live");
       if (self.kind === "relationship-map") self.renumber();
       self.compute();
@@ -103,9 +132,17 @@
         performance.mark("course-widget-first-result");
       }
       self.say(notices.length ? notices.join(" ") : self.texts.ready);
-      self.form.addEventListener("input", function () { self.changed(); });
+      self.storageNote();
+      // Opened from a case page or a shared link: bring the tool, and what was loaded, into
+      // view (the link names the tool, not a place on the page).
+      if (readLink(self.uid) !== null) self.root.scrollIntoView({ block: "start" });
+      self.form.addEventListener("input", function (event) { self.touch(event.target); self.changed(); });
+      self.form.addEventListener("change", function (event) { self.touch(event.target); });
+      self.form.addEventListener("focusout", function (event) { self.left(event.target, event.relatedTarget); });
+      // Where "返回修改输入" brings the reader back to.
+      self.form.addEventListener("focusin", function (event) { if (event.target.name) self.lastField = event.target; });
       self.form.addEventListener("submit", function (event) { event.preventDefault(); });
-      self.form.addEventListener("click", function (event) { self.clicked(event); });
+      self.root.addEventListener("click", function (event) { self.clicked(event); });
     }).catch(function (error) {
       self.root.dataset.state = "failed";
       self.say(self.texts.engine_failed);
@@ -113,42 +150,171 @@
     });
   };
 
-  // Fill the form from the page's link, if it names this widget; returns notices to show.
-  Widget.prototype.applyLink = function () {
+  /* Fill the form from the page's link, if it names this widget. Returns the notices to
+   * show, or null when the link says nothing for this widget. A link that holds no usable
+   * inputs leaves the form as it was. */
+  Widget.prototype.applyLink = function (offerUndo) {
     var linked = readLink(this.uid);
-    if (linked === null) return [];
+    if (linked === null) return null;
+    var before = this.gather();
     var read = JSON.parse(this.api.link_json(this.kind, linked));
-    if (read.form) this.fill(read.form);
-    return read.notices;
+    if (!read.form) return read.notices;
+    this.fill(read.form);
+    this.touchAll();
+    this.save();
+    var notices = read.notices.slice();
+    var preset = this.presetTitle(linked);
+    if (preset) notices.unshift(fill(this.texts.preset_loaded, { title: preset }));
+    if (offerUndo && !same(before, this.gather())) this.offerUndo(before);
+    return notices;
+  };
+
+  Widget.prototype.presetTitle = function (linked) {
+    var prefix = "preset:";
+    if (linked.indexOf(prefix) !== 0) return "";
+    var name = linked.slice(prefix.length);
+    var found = this.config.presets.filter(function (p) { return p.name === name; })[0];
+    return found ? found.title : "";
+  };
+
+  /* The reader's own inputs from the last visit, checked exactly like a shared link. */
+  Widget.prototype.restoreSaved = function () {
+    var saved = store ? store.widgetForm(this.uid) : null;
+    if (!saved) return [];
+    var read = JSON.parse(this.api.link_json(this.kind, JSON.stringify(saved)));
+    if (!read.form) return [];
+    this.fill(read.form);
+    this.touchFilled();
+    return [this.texts.restored].concat(read.notices);
   };
 
   // A preset link clicked on the page itself (history.replaceState does not fire this).
   Widget.prototype.linkChanged = function () {
     if (!this.api || readLink(this.uid) === null) return;
-    var notices = this.applyLink();
+    var notices = this.applyLink(true);
     this.compute();
-    this.say(notices.length ? notices.join(" ") : this.texts.ready);
+    this.say(notices.length ? notices.join(" ") : this.texts.ready, true);
   };
 
-  Widget.prototype.say = function (text) {
+  /* The status line; `keepUndo` leaves an offered undo in place. */
+  Widget.prototype.say = function (text, keepUndo) {
     this.status.textContent = text;
+    if (!keepUndo) this.dropUndo();
+  };
+
+  Widget.prototype.offerUndo = function (values) {
+    this.undoValues = values;
+    this.undoButton.hidden = false;
+  };
+
+  Widget.prototype.dropUndo = function () {
+    this.undoValues = null;
+    if (this.undoButton) this.undoButton.hidden = true;
+  };
+
+  /* Said once, when this browser keeps nothing: the widget works, the inputs are not kept. */
+  Widget.prototype.storageNote = function () {
+    var self = this;
+    var show = function () {
+      if (!store || store.persistent || self.root.querySelector(".course-store-note")) return;
+      var note = document.createElement("p");
+      note.className = "course-store-note";
+      note.setAttribute("role", "note");
+      note.textContent = (pageTexts.store || {}).unavailable || "";
+      self.status.before(note);
+    };
+    show();
+    if (store) store.subscribe(function (reason) { if (reason === "unavailable") show(); });
+  };
+
+  Widget.prototype.save = function () {
+    if (store) store.setWidgetForm(this.uid, this.gather());
   };
 
   Widget.prototype.changed = function () {
     var values = this.compute();
+    this.dropUndo();
     writeLink(this.uid, JSON.stringify(values));
+    this.save();
   };
 
   Widget.prototype.compute = function () {
     var started = performance.now();
     var values = this.gather();
-    var out = JSON.parse(this.api.run_json(this.kind, JSON.stringify(values), this.linksJson, this.uid));
+    var pending = JSON.stringify(this.untouched());
+    var out = JSON.parse(this.api.run_json(this.kind, JSON.stringify(values), this.linksJson, this.uid, "zh", pending));
     this.result.innerHTML = out.html;
     this.markErrors(out.errors);
     var took = performance.now() - started;
     this.computeMs.push(took);
     this.root.dataset.computeMs = took.toFixed(2);
     return values;
+  };
+
+  // ---------------------------------------------------------------- touched fields
+  Widget.prototype.fields = function () {
+    return Array.prototype.slice.call(this.form.querySelectorAll("input[name], select[name]"));
+  };
+
+  Widget.prototype.touch = function (field) {
+    if (field && field.name) {
+      // A radio group is one answer: touching one touches all.
+      var group = field.type === "radio" ? this.form.querySelectorAll("input[name='" + field.name + "']") : [field];
+      Array.prototype.forEach.call(group, function (f) { f.dataset.touched = "1"; });
+    }
+  };
+
+  /* Leaving a field the reader has been in counts as touching it: an empty required field
+   * is then reported. When the reader is on the way to a button, the button's action
+   * recomputes; doing it now would move the button (a message appears above it) between
+   * the press and the release, and the click would be lost. */
+  Widget.prototype.left = function (field, next) {
+    if (!field || !field.name || field.dataset.touched) return;
+    this.touch(field);
+    if (next && next.closest && next.closest("button")) return;
+    this.compute();
+  };
+
+  Widget.prototype.touchAll = function () {
+    this.fields().forEach(function (f) { f.dataset.touched = "1"; });
+  };
+
+  /* Restored inputs: what has a value counts as touched; a field left empty last time
+   * stays quiet until the reader comes to it. */
+  Widget.prototype.touchFilled = function () {
+    var self = this;
+    this.fields().forEach(function (f) {
+      if (f.type === "radio" ? f.checked : f.value !== "") self.touch(f);
+    });
+  };
+
+  Widget.prototype.untouchAll = function () {
+    this.fields().forEach(function (f) { delete f.dataset.touched; });
+  };
+
+  /* The paths (as Python names them) of the fields not yet touched: their problems are
+   * held back, and the result says how many inputs are still to be filled in. */
+  Widget.prototype.untouched = function () {
+    var paths = [];
+    if (this.kind === "relationship-map") {
+      this.contacts().forEach(function (fieldset, i) {
+        fieldset.querySelectorAll("input[name], select[name]").forEach(function (f) {
+          if (!f.dataset.touched) paths.push("contacts." + i + "." + f.name);
+        });
+      });
+      return paths;
+    }
+    var sale = this.form.querySelector(".widget-sale-type input");
+    if (sale && !sale.dataset.touched) paths.push("sale_type");
+    this.form.querySelectorAll("[data-side] input[name], [data-side] select[name]").forEach(function (f) {
+      var side = f.closest("[data-side]").dataset.side;
+      if (!f.dataset.touched && f.type !== "radio") paths.push(side + "." + f.name);
+    });
+    this.form.querySelectorAll("[data-alignment]").forEach(function (group) {
+      var radio = group.querySelector("input");
+      if (radio && !radio.dataset.touched) paths.push("alignment." + group.dataset.alignment);
+    });
+    return paths;
   };
 
   // ---------------------------------------------------------------- form values
@@ -174,18 +340,25 @@
       fieldset.querySelectorAll("input").forEach(function (field) { side[field.name] = field.value; });
       values[fieldset.dataset.side] = side;
     });
+    var alignment = {};
+    form.querySelectorAll("[data-alignment]").forEach(function (group) {
+      var picked = group.querySelector("input:checked");
+      alignment[group.dataset.alignment] = picked ? picked.value : "";
+    });
+    values.alignment = alignment;
     return values;
   };
 
   Widget.prototype.fill = function (values) {
     var form = this.form;
     if (this.kind === "relationship-map") {
-      var rows = values.contacts || [];
+      var rows = values.contacts && values.contacts.length ? values.contacts : this.config.blank.contacts;
       while (this.contacts().length > rows.length) this.contacts().pop().remove();
       while (this.contacts().length < rows.length) this.addContact(false);
       this.contacts().forEach(function (fieldset, i) {
         fieldset.querySelectorAll("input, select").forEach(function (field) {
-          field.value = rows[i][field.name] === undefined ? "" : rows[i][field.name];
+          var value = rows[i][field.name];
+          field.value = value === undefined ? "" : value;
         });
       });
       this.renumber();
@@ -200,6 +373,12 @@
         field.value = side[field.name] === undefined ? "" : side[field.name];
       });
     });
+    var alignment = values.alignment || {};
+    form.querySelectorAll("[data-alignment]").forEach(function (group) {
+      group.querySelectorAll("input").forEach(function (radio) {
+        radio.checked = radio.value === alignment[group.dataset.alignment];
+      });
+    });
   };
 
   // ---------------------------------------------------------------- errors next to fields
@@ -210,6 +389,9 @@
       return fieldset ? fieldset.querySelector("[name='" + parts[2] + "']") : null;
     }
     if (parts[0] === "sale_type") return this.form.querySelector(".widget-sale-type input");
+    if (parts[0] === "alignment" && parts.length === 2) {
+      return this.form.querySelector("[data-alignment='" + parts[1] + "'] input");
+    }
     if (parts.length === 2) {
       return this.form.querySelector("fieldset[data-side='" + parts[0] + "'] [name='" + parts[1] + "']");
     }
@@ -224,10 +406,12 @@
     });
     form.querySelectorAll(".widget-field-errors").forEach(function (list) { list.textContent = ""; });
     var self = this;
+    var formList = form.querySelector(":scope > .widget-field-errors");
     errors.forEach(function (error, n) {
       var field = self.fieldFor(error.field);
-      var holder = field ? field.closest(".widget-contact") || form : form;
-      var list = holder.querySelector(".widget-field-errors");
+      var holder = field ? field.closest(".widget-contact") : null;
+      var list = (holder && holder.querySelector(".widget-field-errors")) || formList;
+      if (!list) return;
       var item = document.createElement("li");
       item.id = self.uid + "-error-" + n;
       item.textContent = error.message;
@@ -242,7 +426,8 @@
   // ---------------------------------------------------------------- buttons
   Widget.prototype.clicked = function (event) {
     var button = event.target.closest("button");
-    if (!button) return;
+    if (!button || !this.root.contains(button)) return;
+    var self = this;
     if (button.classList.contains("widget-add")) {
       var added = this.addContact(true);
       if (added) {
@@ -257,15 +442,73 @@
       this.changed();
       (next ? next.querySelector("[name='name']") : this.form.querySelector(".widget-add")).focus();
     } else if (button.classList.contains("widget-reset")) {
-      this.fill(this.config["default"]);
-      this.compute();
-      writeLink(this.uid, null);
-      this.share.hidden = true;
-      this.say(this.texts.ready);
+      this.replaceAfterAsking(this.config["default"], "reset", function () {
+        self.touchAll();
+        writeLink(self.uid, null);
+        if (store) store.setWidgetForm(self.uid, null);
+      });
+    } else if (button.classList.contains("widget-clear")) {
+      this.replaceAfterAsking(this.config.blank, "clear", function () {
+        self.untouchAll();
+        writeLink(self.uid, null);
+        self.save();
+      });
     } else if (button.classList.contains("widget-share-button")) {
+      this.touchAll();
       this.changed();
       this.shareLink();
+    } else if (button.classList.contains("widget-jump")) {
+      // Asking for the result is the moment to hear about every field.
+      this.touchAll();
+      this.compute();
+      this.result.scrollIntoView({ block: "start" });
+      this.result.focus({ preventScroll: true });
+    } else if (button.classList.contains("widget-back")) {
+      var target = this.lastField && this.form.contains(this.lastField) ? this.lastField : this.fields()[0];
+      if (target) {
+        target.scrollIntoView({ block: "center" });
+        target.focus({ preventScroll: true });
+      }
+    } else if (button.classList.contains("widget-preset-load")) {
+      var name = this.presets.querySelector("select").value;
+      if (!name) return;
+      var value = "preset:" + name;
+      // One way in for presets, whether chosen here or linked from a case page: the link.
+      if (readLink(this.uid) === value) this.linkChanged();
+      else location.hash = this.uid + "=" + encodeURIComponent(value).replace(/%3A/g, ":");
+    } else if (button.classList.contains("widget-undo")) {
+      if (this.undoValues) {
+        this.fill(this.undoValues);
+        this.touchAll();
+        this.compute();
+        writeLink(this.uid, JSON.stringify(this.undoValues));
+        this.save();
+        this.say(this.texts.undone);
+        this.form.querySelector("input, select").focus();
+      }
     }
+  };
+
+  /* Replace the inputs with `values`, asking first when that would throw away what the
+   * reader typed; `after` runs once they are in. */
+  Widget.prototype.replaceAfterAsking = function (values, action, after) {
+    var self = this;
+    var apply = function () {
+      self.fill(values);
+      after();
+      self.compute();
+      self.share.hidden = true;
+      self.say(self.texts[action + "_done"]);
+    };
+    if (same(this.gather(), values)) { apply(); return; }
+    var ask = window.courseConfirm
+      ? window.courseConfirm({
+          title: this.texts[action + "_title"],
+          body: this.texts[action + "_body"],
+          confirm: this.texts[action + "_confirm"],
+        })
+      : Promise.resolve(true);
+    ask.then(function (yes) { if (yes) apply(); });
   };
 
   Widget.prototype.addContact = function (announce) {

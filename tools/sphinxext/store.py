@@ -1,0 +1,32 @@
+"""The browser store on the pages that keep state: ``course-store.js`` (the one place the
+reader's progress and inputs are kept), ``course-confirm.js`` (the dialog before anything is
+thrown away) and the page scripts' texts, as data.
+
+The self-check and tool extensions call ``use_store`` for their pages only; the same call
+twice on one page adds everything once.
+"""
+
+from __future__ import annotations
+
+import json
+
+from sphinx.application import Sphinx
+
+from .page_texts import texts
+
+# Before the page scripts that use them (Sphinx orders by priority, then by call).
+PRIORITY = 400
+TEXTS_ID = "course-texts"
+
+
+def texts_json(language: str) -> str:
+    return json.dumps(texts(language), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+
+
+def use_store(app: Sphinx) -> None:
+    """Add the store, the dialog and the texts to the page being written."""
+    language = app.config.language or "zh_CN"
+    app.add_js_file(None, priority=PRIORITY, body=texts_json(language), type="application/json", id=TEXTS_ID)
+    app.add_js_file("course-store.js", priority=PRIORITY, defer="defer")
+    app.add_js_file("course-confirm.js", priority=PRIORITY, defer="defer")
+    app.add_css_file("course-store.css")
