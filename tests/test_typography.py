@@ -94,3 +94,9 @@ def test_the_course_text_is_typeset_as_chinese():
     problems = lint(ROOT)
     listing = "\n".join(str(f) for f in problems[:60])
     assert not problems, f"{len(problems)} typesetting problems (python -m tools.typography lists them all):\n{listing}"
+
+
+def test_regex_patterns_and_template_comments_are_not_reader_text():
+    assert findings("py", 'GIVEAWAY = re.compile(r"只(?!是)|一定")\nTEXT = "好(是)"\n') == ["2:10:paren", "2:12:paren"]
+    html = "{#- 模板说明:不是\n   读者看到的文字. -#}\n<p>读者看到的:文字</p>\n"
+    assert [f"{f.line}:{f.rule}" for f in check(prose.html_lines("x.html", html))] == ["3:punct"]

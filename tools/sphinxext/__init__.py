@@ -6,7 +6,7 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import cases, edition, figures, quiz, search, theme, widgets
+from . import assets, cases, conversation, csp, edition, figures, pages, pinyin_order, quiz, search, theme, widgets
 
 STATIC = Path(__file__).parent / "static"
 
@@ -22,7 +22,13 @@ def setup(app: Sphinx) -> dict:
     cases.setup(app)
     edition.setup(app)
     theme.setup(app)
+    assets.setup(app)
+    pages.setup(app)
+    pinyin_order.setup(app)
     quiz.setup(app)
     widgets.setup(app)
+    conversation.setup(app)
+    csp.setup(app)
     app.add_css_file("course.css")
+    app.add_css_file("course-worksheets.css")
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -195,6 +195,8 @@ def python_lines(path: str, text: str) -> list[Line]:
         opens_block = (
             before is not None and before.string == ":" and re.match(r"\s*(async\s+)?(def|class)\b", before.line)
         )
+        if "r" in token.string[: token.string.index(token.string.lstrip("rRbBuUfF")[0])].lower():
+            continue  # a raw string is a pattern (a regex), not reader text
         if (before is None or opens_block) and after is not None and after.type in {tokenize.NEWLINE, tokenize.NL}:
             continue  # a docstring documents the code for developers; it is not reader text
         (row, col), (end_row, end_col) = token.start, token.end
@@ -233,14 +235,21 @@ def javascript_lines(path: str, text: str) -> list[Line]:
 def html_lines(path: str, text: str) -> list[Line]:
     """Prose of an HTML/Jinja template: text between tags and attribute values."""
     lines = []
+    in_comment = False  # a Jinja comment {# … #} may run over several lines
     for number, content in enumerate(text.split("\n"), start=1):
         line = _blank(path, number, content, quotes_allowed=False)
+        lines.append(line)
+        if in_comment:
+            in_comment = "#}" not in content
+            continue
+        if "{#" in content and "#}" not in content.split("{#", 1)[1]:
+            in_comment = True
+            content = content.split("{#", 1)[0]
         line.mark(0, len(content))
         for match in re.finditer(r"\{[{%#].*?[}%#]\}|<[^>]*>", content):
             line.mark(match.start(), match.end(), False)
             for value in re.finditer(r'="([^"]*)"', match.group(0)):
                 line.mark(match.start() + value.start(1), match.start() + value.end(1))
-        lines.append(line)
     return lines
 
 

@@ -1,0 +1,289 @@
+/* Conversation practice: turn each conversation's static script into a player, and fill in
+ * the conversations' table on the progress page.
+ *
+ * Each conversation's data sits in a <script type="application/json"> inside it (written at
+ * build time by tools/conversations/render.py). The player shows what the other person says
+ * and the learner's choices as buttons; a choice adds a new step to the log (the learner's
+ * words, the reply, the feedback with its chapter link, and what is said next) and moves the
+ * focus to it, so keyboard and screen-reader users continue from there. An ending offers a
+ * restart. Without JavaScript (and in print) the static script stays.
+ *
+ * Progress lives in the course's one browser store (course-store.js), area "conversations":
+ * {<conversation id>: {endings: [<ending id>, ...]}} — the endings reached, in the order
+ * first reached; "finished" means at least one. Every text comes from the page's
+ * conversation texts (tools/conversations/zh.py).
+ */
+(function () {
+  "use strict";
+
+  const store = window.CourseStore;
+  const ID = /^[a-z][a-z0-9-]{0,39}$/;
+  const MAX_ENDINGS = 16;
+  const AREA = "conversations";
+
+  function readJSON(id) {
+    const node = document.getElementById(id);
+    if (!node) return {};
+    try { return JSON.parse(node.textContent); } catch (err) { return {}; }
+  }
+
+  const TEXTS = readJSON("course-conversation-texts");
+  const T = TEXTS.player || {};
+  const P = TEXTS.progress || {};
+  const STORE_TEXTS = readJSON("course-texts").store || {};
+
+  function fill(text, params) {
+    return String(text === undefined ? "" : text).replace(/\{(\w+)\}/g, function (all, key) {
+      return params && params[key] !== undefined ? String(params[key]) : all;
+    });
+  }
+
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "class") node.className = attrs[k]; else node.setAttribute(k, attrs[k]);
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* ---- the store area ----
+   * What is kept is data, never trusted: unknown keys dropped, IDs checked, each ending once.
+   * Whether an ending exists in the conversation is checked by the page that knows it. */
+  function validate(data) {
+    const out = Object.create(null);
+    if (data === null || typeof data !== "object" || Array.isArray(data)) return out;
+    Object.keys(data).forEach(function (id) {
+      const raw = data[id];
+      if (!ID.test(id) || raw === null || typeof raw !== "object" || !Array.isArray(raw.endings)) return;
+      const endings = [];
+      raw.endings.forEach(function (e) {
+        if (typeof e === "string" && ID.test(e) && endings.indexOf(e) < 0 && endings.length < MAX_ENDINGS) endings.push(e);
+      });
+      out[id] = { endings: endings };
+    });
+    return out;
+  }
+
+  if (!store) return;
+  store.defineArea(AREA, validate);
+
+  /* The endings of one conversation the reader has reached, limited to those it has. */
+  function reached(conv) {
+    const entry = store.read(AREA)[conv.id];
+    const known = conv.endings.map(function (e) { return e.id; });
+    return entry ? entry.endings.filter(function (id) { return known.indexOf(id) >= 0; }) : [];
+  }
+
+  function remember(convId, endingId) {
+    return store.update(AREA, function (data) {
+      const entry = data[convId] || { endings: [] };
+      if (entry.endings.indexOf(endingId) < 0) entry.endings.push(endingId);
+      data[convId] = entry;
+      return data;
+    });
+  }
+
+  /* Said once per block when the browser keeps nothing; the player works all the same. */
+  function storageNote(block, before) {
+    const note = el("p", { class: "course-store-note", role: "note" }, STORE_TEXTS.unavailable || "");
+    const show = function () {
+      if (store.persistent || block.querySelector(".course-store-note")) return;
+      before.before(note);
+    };
+    show();
+    store.subscribe(function (reason) { if (reason === "unavailable") show(); });
+  }
+
+  /* ---- the player ---- */
+  function Player(section, conv) {
+    this.section = section;
+    this.conv = conv;
+    this.turns = Object.create(null);
+    this.endings = Object.create(null);
+    conv.turns.forEach(function (t) { this.turns[t.id] = t; }, this);
+    conv.endings.forEach(function (e) { this.endings[e.id] = e; }, this);
+    this.steps = 0;
+
+    this.root = el("div", { class: "course-conversation-player only-screen" });
+    this.status = el("p", { class: "course-conversation-status" });
+    this.log = el("div", { class: "course-conversation-log" });
+    this.choose = el("div", { class: "course-conversation-choose" });
+    this.live = el("p", { class: "visually-hidden", role: "status", "aria-live": "polite" });
+    this.root.append(this.status, this.log, this.choose, this.live);
+    section.querySelector(".course-conversation-script").after(this.root);
+    section.classList.add("is-interactive");
+    storageNote(this.root, this.status);
+    this.showStatus();
+    this.start(false);
+  }
+
+  Player.prototype.name = function (who) {
+    const person = this.conv.people[who];
+    return person ? person.name : who;
+  };
+
+  Player.prototype.lines = function (box, lines) {
+    lines.forEach(function (line) {
+      const p = el("p", { class: "course-conversation-line" });
+      p.append(el("span", { class: "course-conversation-who" }, fill(T.speaker, { name: this.name(line.who) })));
+      p.append(document.createTextNode(line.text));
+      box.append(p);
+    }, this);
+  };
+
+  /* "相关章节：第 1 章 · 两步销售", a line of its own at the end of ``box``. */
+  Player.prototype.sectionLink = function (box, section) {
+    if (!section) return;
+    const line = el("p", { class: "course-conversation-section" }, T.section);
+    if (section.url) line.append(el("a", { href: section.url }, section.text));
+    else line.append(document.createTextNode(section.text));
+    box.append(line);
+  };
+
+  /* A new step in the log, with its heading; the focus goes to it once it is filled in. */
+  Player.prototype.newStep = function () {
+    this.steps += 1;
+    const id = "conversation-" + this.conv.id + "-step-" + this.steps;
+    const step = el("div", { class: "course-conversation-round", role: "group", "aria-labelledby": id, tabindex: "-1" });
+    step.append(el("h4", { class: "course-conversation-step", id: id }, fill(T.turn, { n: this.steps })));
+    this.log.append(step);
+    return step;
+  };
+
+  Player.prototype.start = function (focus) {
+    this.log.textContent = "";
+    this.steps = 0;
+    const first = this.conv.turns[0];
+    const step = this.newStep();
+    this.showTurn(step, first);
+    if (focus) {
+      this.live.textContent = T.started;
+      step.focus();
+    }
+  };
+
+  /* What the other person says at a turn, then the buttons to answer. */
+  Player.prototype.showTurn = function (step, turn) {
+    if (turn.scene) step.append(el("p", { class: "course-conversation-scene" }, turn.scene));
+    this.lines(step, turn.lines);
+    this.choose.textContent = "";
+    const prompt = el("p", { class: "course-conversation-prompt", id: "conversation-" + this.conv.id + "-prompt" }, T.choose);
+    const group = el("div", { class: "course-conversation-options", role: "group", "aria-labelledby": prompt.id });
+    turn.choices.forEach(function (choice) {
+      const button = el("button", { type: "button", class: "course-conversation-option" }, choice.say);
+      button.addEventListener("click", this.pick.bind(this, choice));
+      group.append(button);
+    }, this);
+    this.choose.append(prompt, group);
+  };
+
+  Player.prototype.pick = function (choice) {
+    const step = this.newStep();
+    const said = el("p", { class: "course-conversation-line course-conversation-said" });
+    said.append(el("span", { class: "course-conversation-who" }, fill(T.speaker, { name: T.you })));
+    said.append(document.createTextNode(choice.say));
+    step.append(said);
+    this.lines(step, choice.reply);
+    const feedback = el("div", { class: "course-conversation-feedback is-" + choice.quality });
+    const head = el("p", { class: "course-conversation-verdict" });
+    head.append(el("strong", {}, T.feedback + " · " + (T.quality || {})[choice.quality]));
+    feedback.append(head);
+    feedback.append(el("p", {}, choice.feedback));
+    this.sectionLink(feedback, choice.section);
+    step.append(feedback);
+    if (this.endings[choice.next]) this.end(step, this.endings[choice.next]);
+    else this.showTurn(step, this.turns[choice.next]);
+    step.focus();
+  };
+
+  Player.prototype.end = function (step, ending) {
+    this.lines(step, ending.lines);
+    const outcome = (T.outcome || {})[ending.outcome];
+    const box = el("div", { class: "course-conversation-result is-" + ending.outcome });
+    box.append(el("p", { class: "course-conversation-result-title" }, fill(T.ending, { outcome: outcome, title: ending.title })));
+    box.append(el("p", {}, ending.comment));
+    this.sectionLink(box, ending.section);
+    step.append(box);
+    remember(this.conv.id, ending.id);
+    this.showStatus();
+    this.choose.textContent = "";
+    const restart = el("button", {
+      type: "button",
+      class: "course-conversation-restart",
+      "aria-label": fill(T.restart_label, { title: this.conv.title }),
+    }, T.restart);
+    restart.addEventListener("click", this.start.bind(this, true));
+    this.choose.append(restart);
+    this.live.textContent = fill(T.reached, { outcome: outcome, title: ending.title });
+  };
+
+  Player.prototype.showStatus = function () {
+    const ids = reached(this.conv);
+    if (!ids.length) {
+      this.status.textContent = T.status_new;
+      return;
+    }
+    const titles = ids.map(function (id) { return this.endings[id].title; }, this);
+    this.status.textContent = fill(T.status_done, {
+      done: ids.length,
+      total: this.conv.endings.length,
+      titles: titles.join(T.title_sep || "、"),
+    });
+  };
+
+  /* ---- the progress page ---- */
+  function initProgress(box) {
+    let list;
+    try { list = JSON.parse(box.querySelector(".course-conversation-progress-data").textContent); } catch (err) { return; }
+    const summary = box.querySelector(".course-conversation-progress-summary");
+    const render = function () {
+      let done = 0, good = 0;
+      list.forEach(function (conv) {
+        const row = box.querySelector('tr[data-conversation="' + conv.id + '"]');
+        const ids = reached(conv);
+        const goods = conv.endings.filter(function (e) { return e.outcome === "good"; });
+        const goodReached = goods.filter(function (e) { return ids.indexOf(e.id) >= 0; }).length;
+        if (ids.length) done += 1;
+        if (goodReached) good += 1;
+        row.querySelector(".course-conversation-progress-reached").textContent =
+          ids.length ? fill(P.count, { n: ids.length, total: conv.endings.length }) : P.not_started;
+        row.querySelector(".course-conversation-progress-good").textContent =
+          ids.length ? fill(P.count, { n: goodReached, total: goods.length }) : P.not_started;
+      });
+      summary.textContent = fill(P.summary, { total: list.length, done: done, good: good });
+    };
+    const reset = el("button", { type: "button", class: "btn btn-sm btn-outline-danger course-conversation-progress-reset" }, P.reset);
+    const status = el("p", { class: "visually-hidden", role: "status" });
+    reset.addEventListener("click", function () {
+      window.courseConfirm({ title: P.reset_title, body: P.reset_body, confirm: P.reset_confirm }).then(function (yes) {
+        if (!yes) return;
+        store.update(AREA, function () { return {}; });
+        render();
+        status.textContent = P.reset_done;
+      });
+    });
+    box.append(reset, status);
+    storageNote(box, summary);
+    store.subscribe(function (reason) { if (reason !== "update") render(); });
+    render();
+  }
+
+  function init() {
+    const players = [];
+    document.querySelectorAll("section.course-conversation").forEach(function (section) {
+      let conv;
+      try { conv = JSON.parse(section.querySelector(".course-conversation-data").textContent); } catch (err) { return; }
+      players.push(new Player(section, conv));
+    });
+    // Another tab reached an ending, or the store was restored: show what is kept now.
+    store.subscribe(function (reason) {
+      if (reason === "update") return;
+      players.forEach(function (p) { p.showStatus(); });
+    });
+    document.querySelectorAll(".course-conversation-progress").forEach(initProgress);
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
