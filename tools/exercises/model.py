@@ -1,15 +1,22 @@
 """Question banks: load a bank file, validate every item, report errors to the line.
 
 Bank format (YAML, one file per chapter in ``exercises/``): see ``exercises/README.md``.
+The shape of a bank (keys, types, list lengths) is the schema ``BANK`` below, checked by
+:mod:`tools.data.schema`; this module adds the rules that relate fields to each other
+(one correct option, answer letters, distinct texts, unique IDs) and, with
+:func:`course_problems`, the rules that relate banks to the course (the chapter exists,
+IDs carry its prefix, sections are headings of that chapter).
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from tools.data.yamlfile import DataError, Mapping, load
+from tools.data import schema as s
+from tools.data.yamlfile import DataError, Mapping
+from tools.exercises.shuffle import balance, rotate, shuffled
 
 TYPES = ("single", "multiple", "truefalse", "ordering", "matching", "scenario")
 TYPE_NAMES = {
@@ -20,8 +27,27 @@ TYPE_NAMES = {
     "matching": "配对题",
     "scenario": "情境题",
 }
-LETTERS = "ABCDEFGH"
+LETTERS = "ABCDEFGH"  # options and the right column of matching items; steps use the same, lower case
 ID_FORM = re.compile(r"[a-z][a-z0-9]*-\d{2,3}")
+# Every chapter's ID prefix (exercises/README.md lists them too). A bank for a new chapter
+# needs its prefix here: the build refuses a bank whose chapter has none.
+PREFIXES = {
+    "key-account-difference": "kad",
+    "purchase-factors": "pf",
+    "relationship-types": "rt",
+    "kam-stages": "ks",
+    "relationship-management": "rm",
+    "from-transaction-to-partner": "tp",
+}
+# Item metadata (exercises/README.md, "Metadata"): the cognitive level an item asks for and
+# whether it tests what the 原始资料 say or the course's own analysis of them.
+LEVELS = ("记忆", "理解", "应用", "分析")
+BASES = ("原始资料", "课程分析")
+DIFFICULTIES = (1, 3)
+MAX_OBJECTIVES = 9  # a chapter lists at most this many 学习目标; the course check uses the real count
+OBJECTIVES_HEADING = "## 学习目标"
+ROOT = Path(__file__).resolve().parents[2]
+SUFFIX = ".yml"  # the one spelling; *.yaml and other cases are refused, never skipped
 
 
 @dataclass(frozen=True)
@@ -53,6 +79,12 @@ class Item:
     steps: tuple[str, ...] = ()  # ordering, in the correct order
     pairs: tuple[Pair, ...] = ()  # matching
     explanation: str = ""  # truefalse, ordering, matching: the item's explanation
+    section_line: int = 0  # where `section:` is, for errors about the section
+    objective: int = 0  # 1-based index into the chapter's `## 学习目标` list
+    difficulty: int = 0  # 1 easy .. 3 hard
+    level: str = ""  # one of LEVELS
+    basis: str = ""  # one of BASES
+    objective_line: int = 0  # where `objective:` is, for errors about the objective
 
     @property
     def is_choice(self) -> bool:
@@ -76,47 +108,73 @@ class Bank:
         raise KeyError(item_id)
 
 
-def _text(node: Mapping, key: str, path: Path, item_id: str | None, *, required: bool = True) -> str:
+_TEXT = s.Text()
+_LIMIT = f"the page letters them {LETTERS[0]} to {LETTERS[-1]}"
+OPTION = s.Record(
+    {"text": _TEXT, "explanation": _TEXT, "correct": s.Optional(s.Bool())},
+    what="a mapping with `text` and `explanation`",
+)
+PAIR = s.Record({"left": _TEXT, "right": _TEXT, "explanation": _TEXT}, what="a mapping with left, right, explanation")
+_CHOICE = {
+    "options": s.ListOf(
+        OPTION, low=2, high=len(LETTERS), noun="options", name=lambda i: f"option {LETTERS[i]}", why=_LIMIT
+    ),
+    "answer": s.Optional(s.AnyOf(s.Text(), s.ListOf(s.Text(), noun="letters"))),
+    "multiple": s.Optional(s.Bool()),
+}
+ITEM = s.Variants(
+    tag="type",
+    tag_type=s.Choice(*TYPES),
+    common={
+        "id": _TEXT,
+        "section": _TEXT,
+        "prompt": _TEXT,
+        "objective": s.Int(1, MAX_OBJECTIVES, unit="the number of a learning objective of the chapter,"),
+        "difficulty": s.Int(*DIFFICULTIES, unit="a difficulty"),
+        "level": s.Choice(*LEVELS),
+        "basis": s.Choice(*BASES),
+    },
+    variants={
+        "single": _CHOICE,
+        "multiple": _CHOICE,
+        "scenario": {**_CHOICE, "scenario": _TEXT},
+        "truefalse": {"answer": s.Bool(), "explanation": _TEXT},
+        "ordering": {
+            "steps": s.ListOf(
+                _TEXT, low=3, high=len(LETTERS), noun="steps", name=lambda i: f"step {i + 1}", why=_LIMIT.lower()
+            ),
+            "explanation": _TEXT,
+        },
+        "matching": {
+            "pairs": s.ListOf(PAIR, low=3, high=len(LETTERS), noun="pairs", name=lambda i: f"pair {i + 1}", why=_LIMIT),
+            "explanation": s.Optional(_TEXT),
+        },
+    },
+    what="a mapping with id, type, section and prompt",
+    id_key="id",
+)
+BANK = s.Record(
+    {"chapter": _TEXT, "items": s.ListOf(ITEM, noun="items", name=lambda i: f"item {i + 1}")},
+    what="a mapping with `chapter` and `items`",
+)
+
+
+def _text(node: Mapping, key: str) -> str:
     value = node.get(key)
-    if value is None or (isinstance(value, str) and not value.strip()):
-        if required:
-            raise DataError(path, node.line_of(key), f"`{key}` is missing or empty", item_id)
-        return ""
-    if not isinstance(value, str | int | float) or isinstance(value, bool):
-        raise DataError(path, node.line_of(key), f"`{key}` must be text", item_id)
-    return str(value).strip()
+    return value.strip() if isinstance(value, str) else ""
 
 
-def _list(node: Mapping, key: str, path: Path, item_id: str) -> list:
-    value = node.get(key)
-    if not isinstance(value, list) or not value:
-        raise DataError(path, node.line_of(key), f"`{key}` must be a non-empty list", item_id)
-    return value
-
-
-def _options(raw: Mapping, path: Path, item_id: str) -> tuple[tuple[Option, ...], bool]:
-    entries = _list(raw, "options", path, item_id)
-    if not 2 <= len(entries) <= len(LETTERS):
-        raise DataError(path, raw.line_of("options"), f"needs 2 to {len(LETTERS)} options, has {len(entries)}", item_id)
-    options = []
-    for number, entry in enumerate(entries):
-        letter = LETTERS[number]
-        if not isinstance(entry, Mapping):
-            raise DataError(path, raw.line_of("options"), f"option {letter} must be a mapping with `text`", item_id)
-        if "explanation" not in entry or not str(entry.get("explanation") or "").strip():
-            raise DataError(path, entry.line, f"option {letter} has no explanation (every option needs one)", item_id)
-        correct = entry.get("correct", False)
-        if not isinstance(correct, bool):
-            raise DataError(
-                path, entry.line_of("correct"), f"option {letter}: `correct` must be true or false", item_id
-            )
-        options.append(Option(_text(entry, "text", path, item_id), correct, _text(entry, "explanation", path, item_id)))
+def _options(raw: Mapping, path: Path, item_id: str) -> tuple[Option, ...]:
+    options = [
+        Option(_text(entry, "text"), entry.get("correct", False) is True, _text(entry, "explanation"))
+        for entry in raw["options"]
+    ]
     if "answer" in raw:
         options = _apply_answer(raw, options, path, item_id)
     texts = [o.text for o in options]
     if len(set(texts)) != len(texts):
         raise DataError(path, raw.line_of("options"), "two options have the same text", item_id)
-    return tuple(options), bool(raw.get("multiple", False))
+    return tuple(options)
 
 
 def _apply_answer(raw: Mapping, options: list[Option], path: Path, item_id: str) -> list[Option]:
@@ -142,10 +200,9 @@ def _apply_answer(raw: Mapping, options: list[Option], path: Path, item_id: str)
     return [Option(o.text, LETTERS[i] in letters, o.explanation) for i, o in enumerate(options)]
 
 
-def _item(raw, path: Path, line: int) -> Item:
-    if not isinstance(raw, Mapping):
-        raise DataError(path, line, "each item must be a mapping with id, type, section and prompt")
-    item_id = _text(raw, "id", path, None)
+def _item(raw: Mapping, path: Path) -> Item:
+    """An item whose shape the schema has checked: the rules between its fields."""
+    item_id = _text(raw, "id")
     if not ID_FORM.fullmatch(item_id):
         raise DataError(
             path,
@@ -153,22 +210,26 @@ def _item(raw, path: Path, line: int) -> Item:
             "an item ID looks like `pf-01`: the chapter prefix, a hyphen, two or three digits",
             item_id,
         )
-    if not isinstance(raw.get("multiple", False), bool):
-        raise DataError(path, raw.line_of("multiple"), "`multiple` must be true or false", item_id)
-    kind = raw.get("type")
-    if kind not in TYPES:
-        raise DataError(path, raw.line_of("type"), f"unknown type {kind!r} (known: {', '.join(TYPES)})", item_id)
+    kind = raw["type"]
     common = {
         "id": item_id,
         "type": kind,
-        "section": _text(raw, "section", path, item_id),
-        "prompt": _text(raw, "prompt", path, item_id),
+        "section": _text(raw, "section"),
+        "prompt": _text(raw, "prompt"),
         "path": path,
         "line": raw.line,
+        "section_line": raw.line_of("section"),
+        "objective": raw["objective"],
+        "difficulty": raw["difficulty"],
+        "level": raw["level"],
+        "basis": raw["basis"],
+        "objective_line": raw.line_of("objective"),
     }
     if kind in ("single", "multiple", "scenario"):
-        options, multiple = _options(raw, path, item_id)
-        multiple = multiple or kind == "multiple"
+        # Shown order: a seeded shuffle of the authored order (tools/exercises/shuffle.py), done
+        # here so every renderer, the PDF and the answer key letter the options alike.
+        options = shuffled(item_id, _options(raw, path, item_id))
+        multiple = raw.get("multiple") is True or kind == "multiple"
         correct = sum(o.correct for o in options)
         if correct == 0:
             raise DataError(
@@ -182,77 +243,69 @@ def _item(raw, path: Path, line: int) -> Item:
                 "(or set `multiple: true`)",
                 item_id,
             )
-        scenario = _text(raw, "scenario", path, item_id, required=kind == "scenario")
-        return Item(**common, options=options, multiple=multiple, scenario=scenario)
+        return Item(**common, options=options, multiple=multiple, scenario=_text(raw, "scenario"))
     if kind == "truefalse":
-        if not isinstance(raw.get("answer"), bool):
-            raise DataError(path, raw.line_of("answer"), "no correct answer: `answer` must be true or false", item_id)
-        return Item(**common, answer=raw["answer"], explanation=_text(raw, "explanation", path, item_id))
+        return Item(**common, answer=raw["answer"], explanation=_text(raw, "explanation"))
     if kind == "ordering":
-        steps = _list(raw, "steps", path, item_id)
-        if len(steps) < 3:
-            raise DataError(
-                path, raw.line_of("steps"), f"an ordering item needs at least 3 steps, has {len(steps)}", item_id
-            )
-        stripped = [s.strip() if isinstance(s, str) else "" for s in steps]
-        if not all(stripped) or len(set(stripped)) != len(stripped):
+        steps = [step.strip() for step in raw["steps"]]
+        if len(set(steps)) != len(steps):
             raise DataError(path, raw.line_of("steps"), "steps must be distinct, non-empty texts", item_id)
-        return Item(
-            **common, steps=tuple(s.strip() for s in steps), explanation=_text(raw, "explanation", path, item_id)
-        )
-    # matching
-    entries = _list(raw, "pairs", path, item_id)
-    if len(entries) < 3:
-        raise DataError(
-            path, raw.line_of("pairs"), f"a matching item needs at least 3 pairs, has {len(entries)}", item_id
-        )
-    pairs = []
-    for entry in entries:
-        if not isinstance(entry, Mapping):
-            raise DataError(
-                path, raw.line_of("pairs"), "each pair must be a mapping with left, right, explanation", item_id
-            )
-        pairs.append(
-            Pair(
-                _text(entry, "left", path, item_id),
-                _text(entry, "right", path, item_id),
-                _text(entry, "explanation", path, item_id),
-            )
-        )
+        return Item(**common, steps=tuple(steps), explanation=_text(raw, "explanation"))
+    pairs = [Pair(_text(p, "left"), _text(p, "right"), _text(p, "explanation")) for p in raw["pairs"]]
     for side in ("left", "right"):
         values = [getattr(p, side) for p in pairs]
         if len(set(values)) != len(values):
             raise DataError(path, raw.line_of("pairs"), f"two pairs have the same {side} text", item_id)
-    return Item(**common, pairs=tuple(pairs), explanation=_text(raw, "explanation", path, item_id, required=False))
+    return Item(**common, pairs=tuple(pairs), explanation=_text(raw, "explanation"))
 
 
 def load_bank(path: Path) -> Bank:
-    data = load(path)
-    if not isinstance(data, Mapping):
-        raise DataError(path, 1, "a bank is a mapping with `chapter` and `items`")
-    chapter = _text(data, "chapter", path, None)
+    data = s.load(path, BANK)
+    chapter = _text(data, "chapter")
     if chapter != path.stem:
         raise DataError(path, data.line_of("chapter"), f"chapter `{chapter}` must equal the file name `{path.stem}`")
-    raw_items = data.get("items")
-    if not isinstance(raw_items, list) or not raw_items:
-        raise DataError(path, data.line_of("items"), "`items` must be a non-empty list")
     bank = Bank(chapter=chapter, path=path)
     seen: dict[str, int] = {}
-    lines = getattr(raw_items, "item_lines", [data.line_of("items")] * len(raw_items))
-    for raw, line in zip(raw_items, lines, strict=True):
-        item = _item(raw, path, line)
+    for raw in data["items"]:
+        item = _item(raw, path)
         if item.id in seen:
             raise DataError(path, item.line, f"duplicate item ID (first at line {seen[item.id]})", item.id)
         seen[item.id] = item.line
         bank.items.append(item)
+    _balance_keys(bank)
     return bank
+
+
+def _balance_keys(bank: Bank) -> None:
+    """Rotate the choice items' options so key positions carry no cue (shuffle.balance)."""
+    choice = [i for i, item in enumerate(bank.items) if item.options]
+    shifts = balance(bank.chapter, [[o.correct for o in bank.items[i].options] for i in choice])
+    for i, shift in zip(choice, shifts, strict=True):
+        if shift:
+            bank.items[i] = replace(bank.items[i], options=rotate(bank.items[i].options, shift))
+
+
+def bank_files(directory: Path) -> list[Path]:
+    """The bank files in ``directory``. A file that looks like a bank but is spelt
+    otherwise (``x.yaml``, ``x.YML``) is refused: left out, it would vanish unnoticed."""
+    if not directory.is_dir():
+        raise DataError(directory, 0, "no such folder of question banks")
+    files = []
+    for path in sorted(directory.iterdir()):
+        if path.suffix.lower() not in (".yml", ".yaml"):
+            continue
+        if path.suffix != SUFFIX:
+            raise DataError(path, 0, f"banks are `*{SUFFIX}` files: rename it to {path.stem}{SUFFIX}")
+        if path.is_file():
+            files.append(path)
+    return files
 
 
 def load_banks(directory: Path) -> dict[str, Bank]:
     """Every bank in ``directory``, keyed by chapter; item IDs must be unique across all."""
     banks: dict[str, Bank] = {}
     owners: dict[str, Item] = {}
-    for path in sorted(directory.glob("*.yml")):
+    for path in bank_files(directory):
         bank = load_bank(path)
         for item in bank.items:
             if item.id in owners:
@@ -263,11 +316,86 @@ def load_banks(directory: Path) -> dict[str, Bank]:
     return banks
 
 
-def check_sections(banks: dict[str, Bank], labels: set[str]) -> None:
-    """Every item's ``section`` must be a label that exists in the course."""
+def count_objectives(page: Path) -> int:
+    """How many learning objectives a chapter page lists: the bullet list under its
+    ``## 学习目标`` heading (0 when the page or the heading is missing)."""
+    if not page.is_file():
+        return 0
+    count, inside = 0, False
+    for line in page.read_text(encoding="utf-8").splitlines():
+        if line.strip() == OBJECTIVES_HEADING:
+            inside = True
+        elif inside and (line.startswith("#") or (line.strip() and not line.startswith(("- ", "  ")) and count)):
+            break  # the next heading, or the paragraph after the list
+        elif inside and line.startswith("- "):
+            count += 1
+    return count
+
+
+def _objectives(bank: Bank) -> int:
+    """The chapter's objective count: the page next to the banks' folder (the build's source
+    tree), else the course's own page (a fixture folder has no book beside it)."""
+    for book in (bank.path.parent.parent / "book", ROOT / "book"):
+        page = book / f"{bank.chapter}.md"
+        if page.is_file():
+            return count_objectives(page)
+    return 0
+
+
+def course_problems(banks: dict[str, Bank], chapters: set[str], labels: dict[str, str]) -> list[DataError]:
+    """What ties the banks to the course, every problem found: each bank's chapter is a page
+    ``book/<chapter>`` (``chapters`` holds the chapter names), IDs carry that chapter's
+    prefix, each ``section`` is a label (``labels``: label -> page) on that page, and each
+    ``objective`` numbers one of that page's learning objectives."""
+    problems = []
     for bank in banks.values():
+        page = f"book/{bank.chapter}"
+        if bank.chapter not in chapters:
+            problems.append(
+                DataError(bank.path, 1, f"there is no chapter page {page}.md for this bank (chapter `{bank.chapter}`)")
+            )
+            continue
+        prefix = PREFIXES.get(bank.chapter)
+        if prefix is None:
+            problems.append(
+                DataError(bank.path, 1, f"chapter `{bank.chapter}` has no ID prefix: add it to PREFIXES in {__name__}")
+            )
+            continue
+        objectives = _objectives(bank)
         for item in bank.items:
-            if item.section not in labels:
-                raise DataError(
-                    item.path, item.line, f"section `{item.section}` does not exist (no such label)", item.id
+            if objectives and item.objective > objectives:
+                problems.append(
+                    DataError(
+                        item.path,
+                        item.objective_line or item.line,
+                        f"objective {item.objective} does not exist: {page}.md lists {objectives} learning "
+                        f"objectives under {OBJECTIVES_HEADING}",
+                        item.id,
+                    )
                 )
+            if not item.id.startswith(f"{prefix}-"):
+                problems.append(
+                    DataError(
+                        item.path,
+                        item.line,
+                        f"ID `{item.id}` must start with `{prefix}-`, the prefix of chapter {bank.chapter}",
+                        item.id,
+                    )
+                )
+            where = labels.get(item.section)
+            if where is None:
+                message = f"section `{item.section}` does not exist (no such label)"
+                message += s.suggestion(item.section, [k for k, v in labels.items() if v == page])
+            elif where != page:
+                message = f"section `{item.section}` is a heading of {where}, not of this bank's chapter {page}"
+            else:
+                continue
+            problems.append(DataError(item.path, item.section_line or item.line, message, item.id))
+    return problems
+
+
+def check_course(banks: dict[str, Bank], chapters: set[str], labels: dict[str, str]) -> None:
+    """:func:`course_problems`, raising the first."""
+    problems = course_problems(banks, chapters, labels)
+    if problems:
+        raise problems[0]
