@@ -5,7 +5,7 @@ JB := .venv/bin/jupyter-book
 # Keep jieba's and other caches inside the project, not in /tmp.
 export TMPDIR := $(CURDIR)/_build/tmp
 
-.PHONY: all setup site pdf serve test lint clean trainer trainer-pdf handouts trainer-handouts
+.PHONY: all setup site pdf serve test lint clean trainer trainer-pdf handouts trainer-handouts scorm
 all: site
 
 setup:
@@ -36,6 +36,11 @@ handouts: site
 
 trainer-handouts: trainer
 	$(PY) -m tools handouts --edition trainer
+
+# The learner site as a SCORM 1.2 package for Moodle and other learning platforms
+# (tools/lms/scorm.py): _build/scorm/关系销售-scorm12.zip
+scorm: site
+	$(PY) -m tools scorm
 
 serve: site
 	$(PY) -m http.server --directory _build/html --bind 127.0.0.1 8000

@@ -1,0 +1,395 @@
+"""The SCORM package played by a SCORM 1.2 runtime nobody here wrote: npm ``scorm-again``
+(pinned in package-lock.json) as the platform's ``window.API`` in a harness page
+(tests/fixtures/scorm12/harness.html), the package's launch page in its frame.
+
+A sample learner answers self-check items through the course's own pages; the test reads
+what the platform received (status, score, place, suspend data, commits, finish), then
+launches again with that data, as a platform does the next day, and finds the progress
+restored. Also: completion, the platform's API found through window.opener, review mode,
+and the package without a platform (served, and from file://)."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import time
+import zipfile
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from conftest import ROOT
+
+from tools.lms import scorm
+
+pytestmark = pytest.mark.browser
+
+HARNESS = ROOT / "tests" / "fixtures" / "scorm12" / "harness.html"
+RUNTIME = ROOT / "node_modules" / "scorm-again" / "dist" / "scorm12.min.js"
+CHAPTER = "book/purchase-factors.html"
+TIMESPAN = re.compile(r"^\d{2,4}:\d{2}:\d{2}(\.\d{1,2})?$")
+
+
+@pytest.fixture(scope="module")
+def platform(site, tmp_path_factory):
+    """A folder with the harness, scorm-again's SCORM 1.2 runtime and the unzipped package
+    (pkg/), served on loopback; yields (base URL, folder)."""
+    from tools.browser import serve
+
+    assert RUNTIME.is_file(), "scorm-again is missing: run `make setup` (npm ci)"
+    root = tmp_path_factory.mktemp("platform")
+    target = root / scorm.PACKAGE_NAME
+    scorm.build(site, target, ROOT / "exercises")
+    with zipfile.ZipFile(target) as archive:
+        archive.extractall(root / "pkg")
+    shutil.copy(HARNESS, root / "harness.html")
+    shutil.copy(RUNTIME, root / "scorm12.min.js")
+    with serve(root) as url:
+        yield url, root
+
+
+@pytest.fixture
+def learner(browser):
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors
+    yield page
+    context.close()
+
+
+def launch(page, url: str, cmi: dict | None = None, popup: bool = False):
+    """Open the platform and wait for the course's page in the SCO's frame; returns it."""
+    params = (["cmi=" + quote(json.dumps(cmi))] if cmi else []) + (["popup=1"] if popup else [])
+    page.goto(url + "harness.html" + ("?" + "&".join(params) if params else ""))
+    return course_frame(page)
+
+
+def course_frame(page, path: str | None = None, timeout: float = 10.0):
+    """The frame showing a page of the course (``path`` if given), once its scripts ran."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for frame in page.frames:
+            wanted = frame.url.endswith(path) if path else not frame.url.endswith("launch.html")
+            if "/pkg/" in frame.url and wanted:
+                try:
+                    if frame.evaluate("document.readyState") == "complete":
+                        return frame
+                except Exception:  # navigating: look again
+                    pass
+        page.wait_for_timeout(100)
+    raise AssertionError(f"no course page {path or ''} in the SCO's frame: {[f.url for f in page.frames]}")
+
+
+def runtime(page) -> dict:
+    """What the platform holds now, as the runtime's data model says."""
+    return page.evaluate(
+        """() => { const c = window.API.cmi; return {
+            status: c.core.lesson_status, raw: c.core.score.raw, min: c.core.score.min, max: c.core.score.max,
+            location: c.core.lesson_location, suspend_data: c.suspend_data, calls: window.calls }; }"""
+    )
+
+
+def wait_for_commit(page, timeout: float = 6.0) -> dict:
+    """Wait until the package has committed everything it set (it commits 2 s after the last
+    change); returns what the platform holds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        state = runtime(page)
+        names = [c["name"] for c in state["calls"]]
+        last_set = max((i for i, n in enumerate(names) if n == "LMSSetValue"), default=-1)
+        if "LMSCommit" in names[last_set + 1 :]:
+            return state
+        page.wait_for_timeout(200)
+    raise AssertionError(f"no LMSCommit after the last LMSSetValue: {runtime(page)['calls'][-5:]}")
+
+
+def set_calls(state: dict, key: str) -> list[str]:
+    return [c["args"][1] for c in state["calls"] if c["name"] == "LMSSetValue" and c["args"][0] == key]
+
+
+def decode(page, text: str) -> dict:
+    """The suspend data read back by the package's own codec."""
+    frame = next(f for f in page.frames if f.url.endswith("launch.html"))
+    return frame.evaluate("(text) => window.CourseScormCodec.decode(text)", text)
+
+
+def item_data(frame, item_id: str) -> dict:
+    return json.loads(frame.locator(f"#quiz-{item_id} .course-quiz-data").text_content())
+
+
+def answer(frame, item_id: str, right: bool) -> None:
+    """Answer an item through its controls, right or wrong, and check it."""
+    data = item_data(frame, item_id)
+    inputs = frame.locator(f"#quiz-{item_id} .course-quiz-choices input")
+    if data["type"] == "truefalse":
+        pick = [0 if data["answer"] == right else 1]
+    else:
+        correct = [i for i, o in enumerate(data["options"]) if o["correct"]]
+        pick = correct if right else [i for i, o in enumerate(data["options"]) if not o["correct"]][:1]
+    for i in pick:
+        inputs.nth(i).check()
+    frame.locator(f"#quiz-{item_id} .course-quiz-check").click()
+
+
+def first_item(frame, kind: str, skip: tuple[str, ...] = ()) -> str:
+    """The first item of a type ("choice": any with options) not in ``skip``."""
+    for node in frame.locator(".course-quiz-data").all():
+        data = json.loads(node.text_content())
+        if (data["type"] == kind or (kind == "choice" and "options" in data)) and data["id"] not in skip:
+            return data["id"]
+    raise AssertionError(f"no {kind} item")
+
+
+def total_items() -> int:
+    return sum(len(items) for items in scorm.course_items(ROOT / "exercises").values())
+
+
+@pytest.fixture(scope="module")
+def first_session(platform, browser):
+    """A sample learner's first session: opens the course, goes to chapter 2 with the site's
+    own navigation, answers pf-01 right and a true/false item wrong, then the platform
+    closes the SCO. Returns what the platform received, step by step."""
+    url, _root = platform
+    context = browser.new_context(viewport={"width": 1366, "height": 768})
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    start = launch(page, url)
+    at_start = runtime(page)
+    start.locator(f'nav a[href$="{CHAPTER.split("/")[-1]}"]').first.click()
+    frame = course_frame(page, CHAPTER)
+    wrong_id = first_item(frame, "truefalse")
+    answer(frame, "pf-01", right=True)
+    answer(frame, wrong_id, right=False)
+    shown = {
+        "pf-01": frame.locator("#quiz-pf-01").get_attribute("data-status"),
+        wrong_id: frame.locator(f"#quiz-{wrong_id}").get_attribute("data-status"),
+        "score": frame.locator(".course-quiz-score").inner_text(),
+    }
+    committed = wait_for_commit(page)
+    committed["decoded"] = decode(page, committed["suspend_data"])
+    page.screenshot(path=str(Path(_root) / "first-session.png"))
+    page.evaluate("document.getElementById('sco').remove()")  # the platform closes the SCO
+    page.wait_for_timeout(300)
+    closed = runtime(page)
+    context.close()
+    return {
+        "start": at_start,
+        "committed": committed,
+        "closed": closed,
+        "shown": shown,
+        "wrong_id": wrong_id,
+        "errors": errors,
+    }
+
+
+def test_first_launch_initialises_and_marks_the_course_started(first_session):
+    start = first_session["start"]
+    assert start["calls"][0]["name"] == "LMSInitialize" and start["calls"][0]["result"] == "true"
+    assert start["status"] == "incomplete"
+    assert start["location"] == "book/index.html"
+
+
+def test_answers_reach_the_platform(first_session):
+    """Status, score, place and progress, as the platform holds them after the commit."""
+    got = first_session["committed"]
+    assert got["status"] == "incomplete"
+    assert (got["min"], got["max"]) == ("0", "100")
+    assert got["raw"] == str(round(100 / total_items())), "one right answer of all the course's items"
+    assert got["location"] == CHAPTER
+    assert 0 < len(got["suspend_data"]) <= 4096 and got["suspend_data"].isascii()
+    items = got["decoded"]["areas"]["quiz"]["items"]
+    assert set(items) == {"pf-01", first_session["wrong_id"]}
+    assert items["pf-01"]["revealed"] is False and items["pf-01"]["attempts"] == 1
+    assert all(c["result"] == "true" for c in got["calls"]), [c for c in got["calls"] if c["result"] != "true"]
+    # What the learner saw on the page agrees.
+    assert first_session["shown"]["pf-01"] == "correct"
+    assert first_session["shown"][first_session["wrong_id"]] == "wrong"
+    assert "答对 1 / " in first_session["shown"]["score"]
+    assert not first_session["errors"]
+
+
+def test_changes_are_committed_together_not_one_by_one(first_session):
+    names = [c["name"] for c in first_session["committed"]["calls"]]
+    sets = names.count("LMSSetValue")
+    assert 1 <= names.count("LMSCommit") < sets / 2, names
+
+
+def test_closing_the_sco_suspends_and_finishes(first_session):
+    closed = first_session["closed"]
+    assert set_calls(closed, "cmi.core.exit") == ["suspend"]
+    [session_time] = set_calls(closed, "cmi.core.session_time")
+    assert TIMESPAN.match(session_time), session_time
+    names = [c["name"] for c in closed["calls"]]
+    assert names[-2:] == ["LMSCommit", "LMSFinish"] and closed["calls"][-1]["result"] == "true"
+    assert names.count("LMSFinish") == 1 and names.count("LMSInitialize") == 1
+
+
+def resume_data(first_session) -> dict:
+    got = first_session["committed"]
+    return {
+        "core": {
+            "lesson_status": got["status"],
+            "lesson_location": got["location"],
+            "entry": "resume",
+            "score": {"raw": got["raw"], "min": got["min"], "max": got["max"]},
+        },
+        "suspend_data": got["suspend_data"],
+    }
+
+
+def test_second_launch_restores_the_progress(first_session, platform, learner):
+    """The next day: the platform hands back what it kept; the course opens where the learner
+    left it, with the answers in place, and goes on counting from there."""
+    url, root = platform
+    frame = launch(learner, url, resume_data(first_session))
+    assert frame.url.endswith(CHAPTER), "resumes at cmi.core.lesson_location"
+    wrong_id = first_session["wrong_id"]
+    assert frame.locator("#quiz-pf-01").get_attribute("data-status") == "correct"
+    assert frame.locator(f"#quiz-{wrong_id}").get_attribute("data-status") == "wrong"
+    assert "答对 1 / " in frame.locator(".course-quiz-score").inner_text()
+    # The progress page shows it too (another page of the same session).
+    frame.goto(url + "pkg/book/progress.html")
+    progress = course_frame(learner, "book/progress.html")
+    row = progress.locator('tr[data-chapter="purchase-factors"]')
+    assert row.locator(".course-progress-done").inner_text().startswith("2 / ")
+    # Going on: one more right answer.
+    frame = progress
+    frame.goto(url + "pkg/" + CHAPTER)
+    frame = course_frame(learner, CHAPTER)
+    more = first_item(frame, "choice", skip=("pf-01",))
+    answer(frame, more, right=True)
+    got = wait_for_commit(learner)
+    assert got["raw"] == str(round(200 / total_items()))
+    assert set(decode(learner, got["suspend_data"])["areas"]["quiz"]["items"]) == {"pf-01", wrong_id, more}
+    assert "lesson_status" not in json.dumps([c["args"] for c in got["calls"] if c["name"] == "LMSSetValue"])
+    learner.screenshot(path=str(root / "second-session.png"))
+    assert not learner.js_errors
+
+
+def test_a_tools_inputs_follow_the_learner_to_another_device(platform, browser):
+    """The analysis tools' inputs are part of the progress: typed in one browser, they come
+    back in another (a fresh browser profile, nothing in it) from the platform's data."""
+    url, _root = platform
+    tool = "book/widgets/relationship-map.html"
+    contexts = [browser.new_context(viewport={"width": 1366, "height": 768}) for _ in range(2)]
+    first, second = (context.new_page() for context in contexts)
+    frame = launch(first, url)
+    frame.goto(url + "pkg/" + tool)
+    frame = course_frame(first, tool)
+    frame.wait_for_selector(".course-widget[data-state=ready]", timeout=20000)
+    frame.locator(".widget-contacts > .widget-contact").nth(0).locator("[name='name']").fill("小王")
+    got = wait_for_commit(first)
+    saved = decode(first, got["suspend_data"])["areas"]["widgets"]["relationship-map"]["form"]
+    assert saved["contacts"][0]["name"] == "小王"
+    assert got["suspend_data"].isascii()
+    core = {"lesson_status": "incomplete", "lesson_location": tool, "entry": "resume"}
+    cmi = {"core": core, "suspend_data": got["suspend_data"]}
+    frame = launch(second, url, cmi)
+    frame.wait_for_selector(".course-widget[data-state=ready]", timeout=20000)
+    assert frame.evaluate("window.courseWidgets[0].gather().contacts[0].name") == "小王"
+    assert frame.locator(".widget-contacts [name='name']").first.input_value() == "小王"
+    for context in contexts:
+        context.close()
+
+
+def test_every_item_answered_or_revealed_completes_the_course(platform, learner):
+    """The rule: completed once every chapter's self-checks are answered or revealed; a
+    revealed answer earns no score; clearing the answers afterwards takes nothing away."""
+    url, _root = platform
+    frame = launch(learner, url)
+    chapters = scorm.course_items(ROOT / "exercises")
+    for n, chapter in enumerate(chapters):
+        frame.goto(url + f"pkg/book/{chapter}.html")
+        frame = course_frame(learner, f"book/{chapter}.html")
+        buttons = frame.locator(".course-quiz-reveal")
+        assert buttons.count() == len(chapters[chapter])
+        for i in range(buttons.count()):
+            buttons.nth(i).click()
+        if n < len(chapters) - 1:
+            assert runtime(learner)["status"] == "incomplete"
+    got = wait_for_commit(learner)
+    assert got["status"] == "completed"
+    assert got["raw"] == "0", "revealed answers are not right answers"
+    assert len(got["suspend_data"]) <= 4096
+    # The learner clears everything on the progress page to practise again.
+    frame.goto(url + "pkg/book/progress.html")
+    progress = course_frame(learner, "book/progress.html")
+    progress.locator(".course-progress-reset").click()
+    progress.locator(".course-confirm-ok").click()
+    got = wait_for_commit(learner)
+    assert decode(learner, got["suspend_data"])["areas"]["quiz"]["items"] == {}
+    assert got["status"] == "completed", "completion is not taken back"
+    assert not learner.js_errors
+
+
+def test_review_mode_reports_no_status_or_score(platform, learner):
+    url, _root = platform
+    frame = launch(learner, url, {"core": {"lesson_mode": "review", "lesson_status": "completed"}})
+    frame.goto(url + "pkg/" + CHAPTER)
+    frame = course_frame(learner, CHAPTER)
+    answer(frame, "pf-01", right=True)
+    got = wait_for_commit(learner)
+    keys = {c["args"][0] for c in got["calls"] if c["name"] == "LMSSetValue"}
+    assert not keys & {"cmi.core.lesson_status", "cmi.core.score.raw"}, keys
+    assert got["status"] == "completed"
+
+
+def test_api_found_through_the_opener(platform, learner):
+    """Platforms that open the SCO in a new window: the API is found via window.opener."""
+    url, _root = platform
+    with learner.context.expect_page() as opened:
+        learner.goto(url + "harness.html?popup=1")
+    popup = opened.value
+    assert course_frame(popup).url.endswith("book/index.html")
+    assert popup.url.endswith("pkg/launch.html")
+    got = runtime(learner)
+    assert got["calls"][0]["name"] == "LMSInitialize" and got["status"] == "incomplete"
+    assert got["location"] == "book/index.html"
+
+
+def test_without_a_platform_the_package_is_the_plain_site(platform, learner):
+    """Served with no SCORM API: launch.html opens the course's first page in its place, and
+    progress is kept in the browser as on the web."""
+    url, _root = platform
+    learner.goto(url + "pkg/launch.html")
+    learner.wait_for_url("**/pkg/book/index.html")
+    learner.goto(url + "pkg/" + CHAPTER)
+    answer(learner, "pf-01", right=True)
+    learner.reload()
+    assert learner.locator("#quiz-pf-01").get_attribute("data-status") == "correct"
+    assert not learner.js_errors
+
+
+def test_unzipped_package_works_from_file_url(platform, learner):
+    _url, root = platform
+    learner.goto((root / "pkg" / "launch.html").as_uri())
+    learner.wait_for_url("**/pkg/book/index.html")
+    learner.goto((root / "pkg" / CHAPTER).as_uri())
+    answer(learner, "pf-01", right=True)
+    assert learner.locator("#quiz-pf-01").get_attribute("data-status") == "correct"
+    learner.reload()
+    assert learner.locator("#quiz-pf-01").get_attribute("data-status") == "correct"
+    assert not learner.js_errors
+
+
+def test_the_course_fills_the_platform_frame_on_a_phone(platform, browser):
+    """On a phone the SCO's frame is the whole screen below the platform's bar, and the
+    course's page inside it fits its width."""
+    url, root = platform
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    frame = launch(page, url)
+    frame.goto(url + "pkg/" + CHAPTER)
+    frame = course_frame(page, CHAPTER)
+    sco = page.locator("#sco").bounding_box()
+    inner = next(f for f in page.frames if f.url.endswith("launch.html")).locator("#course-scorm-frame").bounding_box()
+    assert inner["width"] == pytest.approx(sco["width"], abs=1)
+    assert inner["height"] == pytest.approx(sco["height"], abs=1)
+    assert frame.evaluate("document.documentElement.scrollWidth") <= 390
+    assert frame.locator("article h1").first.is_visible()
+    page.screenshot(path=str(root / "phone.png"))
+    context.close()

@@ -1,0 +1,245 @@
+/* The SCORM package's compact form of the course store's state (course-store.js), for
+ * cmi.suspend_data.
+ *
+ * SCORM 1.2 gives a SCO one cmi.suspend_data of at most 4,096 characters, defined as ASCII.
+ * The store's own JSON spends about 55 characters on one answered self-check, so the 72
+ * items alone would not fit. This form is ASCII only and spends about 8:
+ *
+ *   c1v<store version>|<self-checks>|<other areas>
+ *
+ * Self-checks: groups joined by ";", one per ID prefix (the ID up to and including its
+ *   last "-"): "<prefix>:<entry>,<entry>…". An entry is the rest of the ID, ".", the answer
+ *   (one character per element: 0-9 and a-f for 0 to 15, "_" for an empty place), then "!"
+ *   if the answer was revealed, then "*" and the number of checks in base 36 unless it is 1.
+ *   pf-01 answered [2] once and pf-02 revealed without a check: "pf-:01.2,02.012!*0".
+ * Other areas (the tools' saved inputs; later the final test, review, conversations): JSON,
+ *   in which an array of two or more objects with the same keys is written as a table
+ *   {"$": [keys], "r": [[values], …]} (a stored key never is "$"), and every character
+ *   outside printable ASCII, and "~" itself, is written as "~", three base-64 digits per
+ *   UTF-16 unit, "~" (a two-character name costs 8 characters, not the 12 of \u escapes).
+ *
+ * encode(snapshot, limit) returns {text, dropped}. When the whole state does not fit, entries
+ * of the other areas (one tool's inputs each) are left out, largest first, until it does:
+ * the self-checks, which the platform's score and status come from, are kept. decode(text)
+ * returns the snapshot, or null for a text that is not in this form.
+ *
+ * Plain functions, no page: the launch page uses them, and the tests run them under Node.
+ */
+(function (root, factory) {
+  "use strict";
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.CourseScormCodec = factory();
+})(this, function () {
+  "use strict";
+
+  var LIMIT = 4096; // CMIString4096
+  var FORMAT = "c1";
+  var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+  var ANSWER_DIGITS = "0123456789abcdef";
+  var ID = /^[a-z0-9-]+$/;
+  var ENTRY = /^([a-z0-9-]*)\.([0-9a-f_]*)(!?)(?:\*([0-9a-z]{1,8}))?$/;
+  var HEADER = /^c1v(\d{1,4})\|([^|]*)\|([\s\S]*)$/;
+
+  function isPlainObject(value) {
+    return value !== null && typeof value === "object" && !Array.isArray(value);
+  }
+
+  /* ---------------------------------------------------------------- self-checks */
+  function encodeEntry(suffix, entry) {
+    if (!isPlainObject(entry) || !Array.isArray(entry.answer)) return null;
+    var answer = "";
+    for (var i = 0; i < entry.answer.length; i++) {
+      var v = entry.answer[i];
+      if (v === null) answer += "_";
+      else if (typeof v === "number" && v >= 0 && v < 16 && Math.floor(v) === v) answer += ANSWER_DIGITS.charAt(v);
+      else return null;
+    }
+    var attempts = typeof entry.attempts === "number" && entry.attempts >= 0 ? Math.floor(entry.attempts) : 0;
+    return suffix + "." + answer + (entry.revealed === true ? "!" : "") + (attempts === 1 ? "" : "*" + attempts.toString(36));
+  }
+
+  /* The items as encoded entries, sorted by ID: [{id, text}]. */
+  function quizEntries(items) {
+    var out = [];
+    Object.keys(isPlainObject(items) ? items : {}).sort().forEach(function (id) {
+      if (!ID.test(id)) return;
+      var cut = id.lastIndexOf("-") + 1;
+      var text = encodeEntry(id.slice(cut), items[id]);
+      if (text !== null) out.push({ id: id, prefix: id.slice(0, cut), text: text });
+    });
+    return out;
+  }
+
+  function joinQuiz(entries) {
+    var groups = [];
+    var current = null;
+    entries.forEach(function (e) {
+      if (!current || current.prefix !== e.prefix) {
+        current = { prefix: e.prefix, texts: [] };
+        groups.push(current);
+      }
+      current.texts.push(e.text);
+    });
+    return groups.map(function (g) { return g.prefix + ":" + g.texts.join(","); }).join(";");
+  }
+
+  function decodeQuiz(text) {
+    var items = {};
+    if (text === "") return items;
+    text.split(";").forEach(function (group) {
+      var colon = group.indexOf(":");
+      if (colon < 0) return;
+      var prefix = group.slice(0, colon);
+      group.slice(colon + 1).split(",").forEach(function (part) {
+        var m = ENTRY.exec(part);
+        if (!m || !ID.test(prefix + m[1])) return;
+        var answer = [];
+        for (var i = 0; i < m[2].length; i++) {
+          var c = m[2].charAt(i);
+          answer.push(c === "_" ? null : ANSWER_DIGITS.indexOf(c));
+        }
+        items[prefix + m[1]] = {
+          answer: answer,
+          revealed: m[3] === "!",
+          attempts: m[4] === undefined ? 1 : parseInt(m[4], 36),
+        };
+      });
+    });
+    return items;
+  }
+
+  /* ---------------------------------------------------------------- other areas */
+  function sameKeys(a, b) {
+    if (a.length !== b.length) return false;
+    for (var i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
+  }
+
+  function pack(value) {
+    if (Array.isArray(value)) {
+      var keys = value.length >= 2 && isPlainObject(value[0]) ? Object.keys(value[0]) : null;
+      var table = keys && keys.length > 0 && value.every(function (v) { return isPlainObject(v) && sameKeys(Object.keys(v), keys); });
+      if (table) {
+        return { $: keys, r: value.map(function (row) { return keys.map(function (k) { return pack(row[k]); }); }) };
+      }
+      return value.map(pack);
+    }
+    if (isPlainObject(value)) {
+      var out = {};
+      Object.keys(value).forEach(function (k) { out[k] = pack(value[k]); });
+      return out;
+    }
+    return value;
+  }
+
+  function unpack(value) {
+    if (Array.isArray(value)) return value.map(unpack);
+    if (!isPlainObject(value)) return value;
+    if (Array.isArray(value.$) && Array.isArray(value.r)) {
+      var keys = value.$;
+      return value.r.map(function (row) {
+        var obj = {};
+        keys.forEach(function (k, i) { obj[k] = unpack(Array.isArray(row) ? row[i] : undefined); });
+        return obj;
+      });
+    }
+    var out = {};
+    Object.keys(value).forEach(function (k) { out[k] = unpack(value[k]); });
+    return out;
+  }
+
+  function escapeRun(run) {
+    var out = "~";
+    for (var i = 0; i < run.length; i++) {
+      var code = run.charCodeAt(i);
+      out += DIGITS.charAt(code >> 12) + DIGITS.charAt((code >> 6) & 63) + DIGITS.charAt(code & 63);
+    }
+    return out + "~";
+  }
+
+  function unescapeRun(all, digits) {
+    if (digits.length % 3 !== 0) throw new Error("bad escape");
+    var out = "";
+    for (var i = 0; i < digits.length; i += 3) {
+      var code = (DIGITS.indexOf(digits.charAt(i)) << 12) | (DIGITS.indexOf(digits.charAt(i + 1)) << 6) | DIGITS.indexOf(digits.charAt(i + 2));
+      out += String.fromCharCode(code);
+    }
+    return out;
+  }
+
+  function encodeRest(areas) {
+    if (!Object.keys(areas).length) return "";
+    return JSON.stringify(pack(areas)).replace(/[^\x20-\x7d]+/g, escapeRun);
+  }
+
+  function decodeRest(text) {
+    if (text === "") return {};
+    return unpack(JSON.parse(text.replace(/~([A-Za-z0-9_-]*)~/g, unescapeRun)));
+  }
+
+  /* ---------------------------------------------------------------- the whole state */
+  function encode(snapshot, limit) {
+    limit = limit || LIMIT;
+    var version = isPlainObject(snapshot) && typeof snapshot.v === "number" ? snapshot.v : 0;
+    var areas = isPlainObject(snapshot) && isPlainObject(snapshot.areas) ? snapshot.areas : {};
+    var quiz = quizEntries(isPlainObject(areas.quiz) ? areas.quiz.items : null);
+    var rest = {};
+    Object.keys(areas).sort().forEach(function (name) { if (name !== "quiz") rest[name] = areas[name]; });
+    var dropped = [];
+    var head = FORMAT + "v" + version + "|";
+    var text = head + joinQuiz(quiz) + "|" + encodeRest(rest);
+    // Too long: leave out the other areas' largest entries first, then whole areas.
+    while (text.length > limit) {
+      var largest = null;
+      Object.keys(rest).forEach(function (name) {
+        var data = rest[name];
+        var keys = isPlainObject(data) ? Object.keys(data) : [];
+        if (!keys.length) {
+          var whole = { name: name, key: null, size: encodeRest({ x: data }).length };
+          if (!largest || whole.size > largest.size) largest = whole;
+          return;
+        }
+        keys.forEach(function (key) {
+          var one = {};
+          one[key] = data[key];
+          var size = encodeRest(one).length;
+          if (!largest || size > largest.size) largest = { name: name, key: key, size: size };
+        });
+      });
+      if (largest) {
+        if (largest.key === null) {
+          delete rest[largest.name];
+          dropped.push(largest.name);
+        } else {
+          var copy = {};
+          Object.keys(rest[largest.name]).forEach(function (k) { if (k !== largest.key) copy[k] = rest[largest.name][k]; });
+          rest[largest.name] = copy;
+          dropped.push(largest.name + "." + largest.key);
+        }
+      } else if (quiz.length) {
+        dropped.push("quiz.items." + quiz.pop().id); // beyond any real course: the last IDs go
+      } else {
+        break;
+      }
+      text = head + joinQuiz(quiz) + "|" + encodeRest(rest);
+    }
+    return { text: text, dropped: dropped };
+  }
+
+  function decode(text) {
+    if (typeof text !== "string") return null;
+    var m = HEADER.exec(text);
+    if (!m) return null;
+    var areas;
+    try {
+      areas = decodeRest(m[3]);
+    } catch (err) {
+      return null;
+    }
+    if (!isPlainObject(areas)) return null;
+    areas.quiz = { items: decodeQuiz(m[2]) };
+    return { v: Number(m[1]), areas: areas };
+  }
+
+  return { LIMIT: LIMIT, encode: encode, decode: decode };
+});
