@@ -1,16 +1,22 @@
-"""Question banks exported for Moodle: every item, option, answer and explanation survives
-in Moodle XML and in GIFT, special characters included; the ``export`` command.
+"""Question banks and case tasks exported for Moodle: every item, option, answer, feedback
+and tag survives in Moodle XML and in GIFT, special characters included; the case tasks are
+essays whose grader information (trainer export only) is the rubric; the ``export`` command.
 
-The Moodle XML is read back with ElementTree; the GIFT with a small reader below that
-follows Moodle's own GIFT import (qformat_gift::readquestion) for the subset we write.
+Each format is read back by a parser that follows the format, not our writer: GIFT by the npm
+package gift-pegjs (run under node); Moodle XML with ElementTree and structural checks written
+from Moodle's documented question format (docs.moodle.org "Moodle XML format" and qtype_ordering's
+own import/export): each question's required elements, types, grades Moodle accepts, fractions
+that add up, ordering answers numbered 1..n in the right order.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections import Counter
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -19,8 +25,12 @@ import pytest
 from conftest import ROOT
 
 from tools.cli import main
-from tools.exercises.export import GRADES, to_gift, to_moodle_xml
-from tools.exercises.model import Bank, Item, Option, Pair, load_banks
+from tools.exercises.model import LEVELS, Bank, Item, Option, Pair, load_banks
+from tools.lms.course import case_texts, chapters
+from tools.lms.gift import to_gift
+from tools.lms.moodle_xml import to_moodle_xml
+from tools.lms.questions import GRADES, MATCHING
+from tools.trainer import leaks
 
 QTYPES = {
     "single": "multichoice",
@@ -28,10 +38,11 @@ QTYPES = {
     "scenario": "multichoice",
     "truefalse": "truefalse",
     "matching": "matching",
-    "ordering": "matching",
+    "ordering": "ordering",
 }
 NOTE = "（把每一步与它的位置配对）"
 NASTY = "a{b}c=d~e#f:g<h>i&j\\k%l[m]n -> o::p\\#q\\nr"
+ROOT_CATEGORY = "$course$/关系销售"
 
 
 @dataclass
@@ -46,6 +57,10 @@ class Question:
     single: bool | None = None
     answers: list[tuple[str, float, str]] = field(default_factory=list)  # text, grade (percent), feedback
     subquestions: list[tuple[str, str]] = field(default_factory=list)
+    steps: list[str] = field(default_factory=list)  # ordering, in the right order
+    tags: list[str] = field(default_factory=list)
+    idnumber: str = ""
+    graderinfo: str = ""
 
 
 class _Text(HTMLParser):
@@ -56,7 +71,7 @@ class _Text(HTMLParser):
     def handle_starttag(self, tag, attrs) -> None:
         if tag == "br":
             self.parts.append("\n")
-        elif tag in ("p", "li"):
+        elif tag in ("p", "li", "h3"):
             self.parts.append("\n\n")
 
     def handle_data(self, data) -> None:
@@ -71,10 +86,20 @@ def text_of(html: str) -> str:
 
 
 def paragraphs(text: str) -> list[str]:
-    return [part for part in text.split("\n\n") if part]
+    return [part for part in text.split("\n\n") if part.strip()]
 
 
-# Moodle XML
+# Moodle XML, checked against the documented format
+
+# Elements every question of the type must have (Moodle XML format, per question type).
+REQUIRED = {
+    "multichoice": ("single", "shuffleanswers", "answernumbering"),
+    "truefalse": (),
+    "matching": ("shuffleanswers",),
+    "ordering": ("layouttype", "selecttype", "selectcount", "gradingtype", "showgrading"),
+    "essay": ("responseformat", "responserequired", "responsefieldlines", "attachments", "graderinfo"),
+}
+COMMON = ("name/text", "questiontext/text", "generalfeedback/text", "defaultgrade", "penalty", "hidden")
 
 
 def read_moodle(xml: str) -> list[Question]:
@@ -92,6 +117,9 @@ def read_moodle(xml: str) -> list[Question]:
         if qtype == "category":
             category = text(node, "category/text")
             continue
+        assert qtype in REQUIRED, qtype
+        for path in (*COMMON, *REQUIRED[qtype]):
+            assert node.find(path) is not None, f"{qtype} without <{path}>"
         assert node.find("questiontext").get("format") == "html"
         question = Question(
             name=text(node, "name/text"),
@@ -99,9 +127,22 @@ def read_moodle(xml: str) -> list[Question]:
             category=category,
             text=text_of(text(node, "questiontext/text")),
             general=text_of(text(node, "generalfeedback/text")),
+            tags=[tag.findtext("text") for tag in node.findall("tags/tag")],
+            idnumber=node.findtext("idnumber") or "",
         )
         if qtype == "multichoice":
             question.single = {"true": True, "false": False}[text(node, "single")]
+        if qtype == "essay":
+            question.graderinfo = text_of(text(node, "graderinfo/text"))
+            assert node.find("graderinfo").get("format") == "html"
+        if qtype == "ordering":
+            assert text(node, "selecttype") == "ALL"  # every step shown, none left out at random
+            assert int(text(node, "selectcount")) == len(node.findall("answer"))
+            fractions = [float(answer.get("fraction")) for answer in node.findall("answer")]
+            assert fractions == [float(n) for n in range(1, len(fractions) + 1)], "answers out of order"
+            question.steps = [text_of(text(answer, "text")) for answer in node.findall("answer")]
+            questions.append(question)
+            continue
         for answer in node.findall("answer"):
             fraction = answer.get("fraction")
             assert fraction in GRADES or fraction.lstrip("-") in GRADES, fraction
@@ -119,74 +160,67 @@ def read_moodle(xml: str) -> list[Question]:
     return questions
 
 
-# GIFT, read as Moodle reads it
+# GIFT, read by gift-pegjs (npm, pinned in package-lock.json): a parser nobody here wrote
 
-_ESCAPES = {"\\\\": "\x00", "\\:": "\x01", "\\#": "\x02", "\\=": "\x03", "\\{": "\x04", "\\}": "\x05", "\\~": "\x06"}
-_CHARS = {"\x00": "\\", "\x01": ":", "\x02": "#", "\x03": "=", "\x04": "{", "\x05": "}", "\x06": "~", "\x07": "\n"}
-
-
-def _protect(text: str) -> str:
-    text = re.sub(r"\\[\\:#={}~]", lambda m: _ESCAPES[m.group()], text)
-    return text.replace("\\n", "\x07")
-
-
-def _restore(text: str) -> str:
-    return "".join(_CHARS.get(char, char) for char in text)
+GIFT_TYPES = {"MC": "multichoice", "TF": "truefalse", "Matching": "matching", "Essay": "essay"}
+NODE_READER = """
+const gift = require(process.argv[1]);
+let text = "";
+process.stdin.on("data", (chunk) => (text += chunk));
+process.stdin.on("end", () => process.stdout.write(JSON.stringify(gift.parse(text))));
+"""
 
 
-def _html(text: str) -> str:
-    """A GIFT text in HTML format: unescaped, and turned into plain text."""
-    text = text.strip()
-    assert not text.startswith(("[", "%")), text  # Moodle would read a text format or a grade here
-    return text_of(_restore(text)).strip()
+def parse_gift(gift: str) -> list[dict]:
+    module = ROOT / "node_modules" / "gift-pegjs"
+    assert module.is_dir(), "npm package gift-pegjs missing: run `make` (npm ci)"
+    result = subprocess.run(
+        ["node", "-e", NODE_READER, str(module)], input=gift.encode(), capture_output=True, check=False
+    )
+    assert result.returncode == 0, result.stderr.decode()
+    return json.loads(result.stdout)
 
 
 def read_gift(gift: str) -> list[Question]:
     questions, category = [], None
-    for block in re.split(r"\n\s*\n", gift):
-        lines = [line for line in block.splitlines() if not line.strip().startswith("//")]
-        text = _protect("\n".join(lines).strip())
-        if not text:
+    for node in parse_gift(gift):
+        if node["type"] == "Category":
+            category = node["title"]
             continue
-        if text.startswith("$CATEGORY:"):
-            category = text[len("$CATEGORY:") :].strip()
-            continue
-        name, rest = re.fullmatch(r"::(.*?)::(.*)", text, re.S).groups()
-        start, end = rest.index("{"), rest.index("}")
-        assert end == len(rest) - 1, "answers must close the question"
-        body, answers = rest[:start], rest[start + 1 : end]
-        assert body.startswith("[html]")
-        answers, _, general = answers.rpartition("####")
+        assert node["stem"]["format"] == "html", node["title"]
+        general = node.get("globalFeedback") or {"text": ""}
         question = Question(
-            name=_restore(name), qtype="", category=category, text=_html(body[6:]), general=_html(general)
+            name=node["title"],
+            qtype=GIFT_TYPES[node["type"]],
+            category=category,
+            text=text_of(node["stem"]["text"]),
+            general=text_of(general["text"]),
+            tags=node.get("tags") or [],
+            idnumber=node.get("id") or "",
         )
-        answers = answers.strip()
-        if "~" in answers:
-            question.qtype = "multichoice"
-            question.single = "=" in answers
-            for raw in answers.replace("=", "~=").split("~")[1:]:
-                raw = raw.strip()
-                grade = 100.0 if raw.startswith("=") else 0.0
-                if raw.startswith("="):
-                    raw = raw[1:]
-                elif weight := re.match(r"%(-?[0-9.]+)%", raw):
-                    assert weight.group(1).lstrip("-") in GRADES
-                    grade, raw = float(weight.group(1)), raw[weight.end() :]
-                answer, _, feedback = raw.partition("#")
-                question.answers.append((_html(answer), grade, _html(feedback)))
-        elif "=" in answers and "->" in answers:
-            question.qtype = "matching"
-            for raw in answers.split("=")[1:]:
-                left, _, right = raw.strip().partition("->")
-                question.subquestions.append((_html(left), _restore(right.strip())))
-        else:
-            value, wrong, right = answers.split("#")
-            assert value in ("TRUE", "FALSE")
-            question.qtype = "truefalse"
-            truth = value == "TRUE"
+        if node["type"] == "MC":
+            weights = [choice["weight"] for choice in node["choices"]]
+            question.single = all(w is None for w in weights)
+            for choice in node["choices"]:
+                grade = choice["weight"] if choice["weight"] is not None else 100.0 * choice["isCorrect"]
+                assert f"{abs(grade):g}" in {f"{float(g):g}" for g in GRADES}, grade
+                question.answers.append(
+                    (text_of(choice["text"]["text"]), float(grade), text_of(choice["feedback"]["text"]))
+                )
+        elif node["type"] == "TF":
+            # gift-pegjs names the two feedbacks by position; in GIFT (and Moodle's import) the
+            # first is for the wrong answer and the second for the right one.
             for choice in (True, False):
-                feedback = right if choice == truth else wrong
-                question.answers.append(("true" if choice else "false", 100.0 * (choice == truth), _html(feedback)))
+                right = choice == node["isTrue"]
+                feedback = node["falseFeedback" if right else "trueFeedback"]
+                question.answers.append(("true" if choice else "false", 100.0 * right, text_of(feedback["text"])))
+        elif node["type"] == "Matching":
+            # gift-pegjs leaves escaped characters of a plain-text answer as "&&058;" (its quirk;
+            # Moodle's import unescapes them): undone here, nothing else.
+            question.subquestions = [
+                (text_of(p["subquestion"]["text"]), re.sub(r"&&(\d+);?", lambda m: chr(int(m[1])), p["subanswer"]))
+                for p in node["matchPairs"]
+            ]
         questions.append(question)
     return questions
 
@@ -194,16 +228,32 @@ def read_gift(gift: str) -> list[Question]:
 # What must survive
 
 
-def check(banks: list[Bank], questions: list[Question]) -> None:
-    items = [(bank, item) for bank in banks for item in bank.items]
-    assert [q.name for q in questions] == [item.id for _, item in items]
-    for (bank, item), question in zip(items, questions, strict=True):
+def category_of(bank: Bank, item: Item, course) -> str:
+    chapter = next((c for c in course if c.name == bank.chapter), None)
+    base = f"{ROOT_CATEGORY}/第 {chapter.number} 章 {chapter.title}" if chapter else None
+    if chapter is None:
+        number = len(course) + 1
+        base = f"{ROOT_CATEGORY}/第 {number} 章 {bank.chapter}"
+    return f"{base}/{item.level}" if item.level in LEVELS else base
+
+
+def check(banks: list[Bank], questions: list[Question], ordering_as: str = "ordering", gift: bool = False) -> None:
+    """Every item is one question, in its category, with all its texts, grades and tags."""
+    course = chapters(ROOT)
+    items = {item.id: (bank, item) for bank in banks for item in bank.items}
+    found = [q for q in questions if q.qtype != "essay"]
+    assert sorted(q.name for q in found) == sorted(items)
+    for question in found:
+        bank, item = items[question.name]
         where = item.id
-        assert question.category == f"$course$/关系销售/{bank.chapter}", where
-        assert question.qtype == QTYPES[item.type], where
+        assert question.category == category_of(bank, item, course), where
+        expected_type = QTYPES[item.type] if item.type != "ordering" else ordering_as
+        assert question.qtype == expected_type, where
+        assert question.idnumber == item.id, where
+        assert {item.level, item.basis, item.section, f"难度 {item.difficulty}"} <= set(question.tags), where
         assert question.general.strip(), f"{where}: no general feedback"
         expected = [item.scenario, item.prompt] if item.scenario else [item.prompt]
-        if item.type == "ordering":
+        if item.type == "ordering" and ordering_as == MATCHING:
             expected.append(NOTE)
         assert paragraphs(question.text) == expected, where
         if item.is_choice:
@@ -223,12 +273,15 @@ def check(banks: list[Bank], questions: list[Question]) -> None:
             for answer_text, grade, feedback in question.answers:
                 right = (answer_text == "true") == item.answer
                 assert grade == (100 if right else 0), where
-                assert feedback == ("正确。" if right else "错误。") + item.explanation, where
-            assert item.explanation in question.general, where
+                assert feedback == ("正确。" if right else "错误。"), where  # the explanation only once
+            assert question.general.strip() == item.explanation, where
         elif item.type == "matching":
             assert sorted(question.subquestions) == sorted((p.left, p.right) for p in item.pairs), where
             for pair in item.pairs:
                 assert pair.explanation in question.general, where
+            assert item.explanation in question.general, where
+        elif ordering_as == "ordering":
+            assert question.steps == list(item.steps), where
             assert item.explanation in question.general, where
         else:
             assert sorted(question.subquestions) == sorted(
@@ -238,9 +291,40 @@ def check(banks: list[Bank], questions: list[Question]) -> None:
             assert item.explanation in question.general, where
 
 
+def check_essays(questions: list[Question], trainer: bool) -> None:
+    """One essay per case, in 案例, with its situation and every task; grader information
+    (the rubric and model answers) in the trainer export only."""
+    texts = case_texts(ROOT, trainer=trainer)
+    essays = [q for q in questions if q.qtype == "essay"]
+    assert [q.idnumber or q.name for q in essays] == [
+        f"case-{t.case.id}" if essays[0].idnumber else f"案例：{t.case.title}" for t in texts
+    ]
+    for question, text in zip(essays, texts, strict=True):
+        assert question.category == f"{ROOT_CATEGORY}/案例"
+        assert question.name == f"案例：{text.case.title}"
+        assert "案例" in question.tags
+        page = text.case.path.read_text(encoding="utf-8")
+        section = page.split("\n## 任务与讨论题\n", 1)[1].split("\n## ", 1)[0]
+        tasks = re.findall(r"^\d+\. (.+)$", section, re.M)
+        assert len(tasks) >= 4
+        for task in tasks:  # every task, its roles reduced to their text
+            plain = re.sub(r"\{[\w:.-]+\}`([^`<]*?)\s*(?:<[^>]*>)?`", r"\1", task)
+            assert plain in question.text.replace("\n", ""), f"{text.case.id}: {plain[:20]}"
+        assert "任务与讨论题" in question.text and "情境" in question.text
+        if trainer:
+            assert "评分要点" in question.graderinfo and "优秀" in question.graderinfo
+        else:
+            assert question.graderinfo == ""
+
+
 @pytest.fixture(scope="module")
 def banks() -> list[Bank]:
     return list(load_banks(ROOT / "exercises").values())
+
+
+@pytest.fixture(scope="module")
+def course():
+    return chapters(ROOT)
 
 
 def test_course_banks_cover_every_type(banks):
@@ -249,20 +333,52 @@ def test_course_banks_cover_every_type(banks):
     assert any(item.type == "scenario" and item.multiple for bank in banks for item in bank.items)
 
 
-def test_moodle_xml_keeps_every_item(banks):
-    xml = to_moodle_xml(banks)
-    assert xml.startswith('<?xml version="1.0" encoding="UTF-8"?>')
-    root = ET.fromstring(xml)
+def test_categories_are_chapters_in_order_then_levels(banks, course):
+    root = ET.fromstring(to_moodle_xml(banks, course, case_texts(ROOT, trainer=False)))
     categories = [q.findtext("category/text") for q in root.findall("question[@type='category']")]
-    assert categories == [f"$course$/关系销售/{bank.chapter}" for bank in banks]
-    check(banks, read_moodle(xml))
+    chapters_seen = list(dict.fromkeys(c.rsplit("/", 1)[0] for c in categories[:-1]))
+    assert chapters_seen == [f"{ROOT_CATEGORY}/第 {c.number} 章 {c.title}" for c in course]
+    assert chapters_seen[0] == f"{ROOT_CATEGORY}/第 1 章 大客户销售有什么不同"
+    for chapter in chapters_seen:  # the final test's pools: chapter × level, levels in order
+        levels = [c.rsplit("/", 1)[1] for c in categories if c.rsplit("/", 1)[0] == chapter]
+        assert levels == [level for level in LEVELS if level in levels] and len(levels) >= 3
+    assert categories[-1] == f"{ROOT_CATEGORY}/案例"
 
 
-def test_gift_keeps_every_item(banks):
-    gift = to_gift(banks)
-    for bank in banks:
-        assert f"// {bank.chapter}\n$CATEGORY: $course$/关系销售/{bank.chapter}\n" in gift
-    check(banks, read_gift(gift))
+def test_moodle_xml_keeps_every_item_and_case(banks, course):
+    xml = to_moodle_xml(banks, course, case_texts(ROOT, trainer=False))
+    assert xml.startswith('<?xml version="1.0" encoding="UTF-8"?>')
+    questions = read_moodle(xml)
+    check(banks, questions)
+    check_essays(questions, trainer=False)
+
+
+def test_moodle_xml_ordering_as_matching_for_older_sites(banks, course):
+    check(banks, read_moodle(to_moodle_xml(banks, course, ordering_as=MATCHING)), ordering_as=MATCHING)
+
+
+def test_trainer_export_holds_the_rubric_as_grader_information(banks, course):
+    questions = read_moodle(to_moodle_xml(banks, course, case_texts(ROOT, trainer=True)))
+    check_essays(questions, trainer=True)
+
+
+def test_learner_export_holds_no_teaching_note(tmp_path, banks, course):
+    learner = tmp_path / "learner.xml"
+    learner.write_text(to_moodle_xml(banks, course, case_texts(ROOT, trainer=False)), encoding="utf-8")
+    gift = tmp_path / "learner.gift"
+    gift.write_text(to_gift(banks, course, case_texts(ROOT, trainer=False)), encoding="utf-8")
+    notes = leaks.Notes.of(leaks.notes_files(ROOT), ROOT, sorted((ROOT / "cases").glob("*.md")))
+    assert leaks.scan([learner, gift], notes) == []
+    trainer = tmp_path / "trainer.xml"
+    trainer.write_text(to_moodle_xml(banks, course, case_texts(ROOT, trainer=True)), encoding="utf-8")
+    assert leaks.scan([trainer], notes), "the scan must see the rubric in the trainer export"
+
+
+def test_gift_keeps_every_item_and_case(banks, course):
+    gift = to_gift(banks, course, case_texts(ROOT, trainer=False))
+    questions = read_gift(gift)
+    check(banks, questions, ordering_as=MATCHING)
+    check_essays(questions, trainer=False)
 
 
 # Special characters, and every grade
@@ -272,7 +388,8 @@ def synthetic_bank() -> Bank:
     path = Path("synthetic.yml")
 
     def item(item_id: str, kind: str, **fields) -> Item:
-        return Item(id=item_id, type=kind, section="s", prompt=f"{item_id} {NASTY}", path=path, line=1, **fields)
+        meta = {"objective": 2, "difficulty": 3, "level": "分析", "basis": "课程分析", "path": path, "line": 1}
+        return Item(id=item_id, type=kind, section="s", prompt=f"{item_id} {NASTY}", **meta, **fields)
 
     def options(right: int, wrong: int) -> tuple[Option, ...]:
         return tuple(Option(f"{NASTY} option {n}", n < right, f"{NASTY}\nwhy {n}") for n in range(right + wrong))
@@ -296,40 +413,58 @@ def synthetic_bank() -> Bank:
     return Bank(chapter="synthetic", path=path, items=items)
 
 
-def test_special_characters_survive_moodle_xml():
+def test_special_characters_survive_moodle_xml(course):
     bank = synthetic_bank()
-    xml = to_moodle_xml([bank])
-    check([bank], read_moodle(xml))
+    for ordering_as in ("ordering", MATCHING):
+        xml = to_moodle_xml([bank], course, ordering_as=ordering_as)
+        check([bank], read_moodle(xml), ordering_as=ordering_as)
     assert "<h>" not in xml and "&j" not in xml  # escaped for XML (and once more for HTML)
 
 
-def test_special_characters_survive_gift():
+def test_special_characters_survive_gift(course):
     bank = synthetic_bank()
-    gift = to_gift([bank])
-    check([bank], read_gift(gift))
-    # Outside the escapes, only the markup we write is left: one pair of braces and one name per question,
-    # and no blank line inside a question.
-    bare = re.sub(r"\\.", "", gift)
-    assert bare.count("{") == bare.count("}") == bare.count("::") / 2 == len(bank.items)
-    assert bare.count(":") == 4 * len(bank.items) + 1  # the names, and "$CATEGORY:"
-    assert len(re.split(r"\n\s*\n", gift.strip())) == 1 + len(bank.items)
+    check([bank], read_gift(to_gift([bank], course)), ordering_as=MATCHING)
 
 
 # The command
 
 
-def test_cli_exports_all_banks_to_stdout(capsys, banks):
+def counts(questions: list[Question]) -> Counter:
+    return Counter(q.qtype for q in questions)
+
+
+def test_cli_exports_all_banks_and_cases_to_stdout(capsys, banks):
     assert main(["export", "--format", "moodle"]) == 0
-    check(banks, read_moodle(capsys.readouterr().out))
+    questions = read_moodle(capsys.readouterr().out)
+    check(banks, questions)
+    check_essays(questions, trainer=False)
+
+
+def test_cli_trainer_export_and_counts_by_type(tmp_path, capsys, banks):
+    target = tmp_path / "trainer.xml"
+    assert main(["export", "--format", "moodle", "--edition", "trainer", "-o", str(target)]) == 0
+    questions = read_moodle(target.read_text(encoding="utf-8"))
+    check_essays(questions, trainer=True)
+    found = counts(questions)
+    reported = capsys.readouterr().out
+    for qtype, count in found.items():
+        assert f"{count} {qtype}" in reported
+    assert found["essay"] == 6 and found["ordering"] == sum(i.type == "ordering" for b in banks for i in b.items)
+
+
+def test_cli_refuses_a_trainer_gift(capsys):
+    assert main(["export", "--format", "gift", "--edition", "trainer"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == "" and "--format moodle" in captured.err
 
 
 def test_cli_exports_chosen_banks_to_a_file(tmp_path, capsys, banks):
     chosen = [banks[2], banks[0]]
     target = tmp_path / "out" / "quiz.gift"
-    argv = ["export", "--format", "gift", "--bank", chosen[0].chapter, "--bank", chosen[1].chapter, "-o", str(target)]
-    assert main(argv) == 0
+    argv = ["export", "--format", "gift", "--bank", chosen[0].chapter, "--bank", chosen[1].chapter, "--no-cases"]
+    assert main([*argv, "-o", str(target)]) == 0
     assert str(target) in capsys.readouterr().out
-    check(chosen, read_gift(target.read_text(encoding="utf-8")))
+    check(chosen, read_gift(target.read_text(encoding="utf-8")), ordering_as=MATCHING)
 
 
 def test_cli_refuses_an_unknown_bank(capsys, banks):
@@ -349,9 +484,9 @@ def test_cli_reports_a_broken_bank(tmp_path, capsys):
 
 def test_python_m_tools_export(banks):
     result = subprocess.run(
-        [sys.executable, "-m", "tools", "export", "--format", "gift", "--bank", banks[1].chapter],
+        [sys.executable, "-m", "tools", "export", "--format", "gift", "--bank", banks[1].chapter, "--no-cases"],
         capture_output=True,
         cwd=ROOT,
     )
     assert result.returncode == 0, result.stderr.decode()
-    check([banks[1]], read_gift(result.stdout.decode("utf-8")))
+    check([banks[1]], read_gift(result.stdout.decode("utf-8")), ordering_as=MATCHING)

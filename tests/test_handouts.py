@@ -98,7 +98,7 @@ def test_trainer_handouts_add_a_notes_sheet_per_case(trainer_site, note_passages
     assert main(["handouts", "--edition", "trainer", "--html", str(trainer_site), "-o", str(out)]) == 0
     for case in CASES:
         learner, sheet = sheet_text(out / f"{case.id}.pdf"), sheet_text(out / f"{case.id}-notes.pdf")
-        assert "培训师用·请勿发给学员" in leaks.normal_form(pdf_text(out / f"{case.id}-notes.pdf"))
+        assert "培训师资料·请勿发给学员" in leaks.normal_form(pdf_text(out / f"{case.id}-notes.pdf"))
         notes = notes_of(case, note_passages)
         assert [str(p) for p in notes if p.text not in sheet] == [], "the whole of the notes"
         assert [str(p) for p in notes if p.text in learner] == [], "the case sheet stays note-free"

@@ -41,15 +41,15 @@ def trainer_site(tmp_path_factory) -> Path:
 
 @pytest.fixture(scope="session")
 def note_passages() -> list[leaks.Passage]:
-    """Every teaching-note passage long enough to be searched for."""
-    return leaks.passages(sorted((ROOT / "cases" / "notes").glob("*.md")), ROOT)
+    """Every passage of a trainer-only page (all of cases/notes) long enough to be searched for."""
+    return leaks.passages(leaks.notes_files(ROOT), ROOT)
 
 
 @pytest.fixture(scope="session")
 def notes() -> leaks.Notes:
     """The notes as the leak scan searches them."""
     public = sorted((ROOT / "cases").glob("*.md"))  # the case pages, whose titles the notes name
-    return leaks.Notes.of(sorted((ROOT / "cases" / "notes").glob("*.md")), ROOT, public)
+    return leaks.Notes.of(leaks.notes_files(ROOT), ROOT, public)
 
 
 @pytest.fixture(scope="session")

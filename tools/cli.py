@@ -35,6 +35,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _pdf(args: argparse.Namespace) -> int:
+    from tools.cases.strings import strings
     from tools.handouts.commands import BUILD_HINT, LEARNER_HTML, TRAINER_HTML
     from tools.pdf.assemble import AssemblyError
     from tools.pdf.render import build_pdf
@@ -51,31 +52,11 @@ def _pdf(args: argparse.Namespace) -> int:
             subtitle="大客户与关系销售入门课程",
             author="关系销售课程组",
             edition=EDITIONS[args.edition],
+            mark=strings()["trainer_mark"] if args.edition == "trainer" else "",
         )
     except AssemblyError as exc:
         raise CommandError(str(exc)) from None
     print(f"wrote {target}")
-    return 0
-
-
-def _export(args: argparse.Namespace) -> int:
-    from tools.exercises.export import to_gift, to_moodle_xml
-    from tools.exercises.model import load_banks
-    from tools.output import write_text
-
-    banks = load_banks(Path(args.exercises))
-    if not banks:
-        raise CommandError(f"{args.exercises}: no question banks (*.yml) there")
-    wanted = list(dict.fromkeys(args.bank or banks))
-    unknown = [name for name in wanted if name not in banks]
-    if unknown:
-        raise CommandError(f"no bank {', '.join(unknown)}; the banks are: {', '.join(banks)}")
-    text = (to_moodle_xml if args.format == "moodle" else to_gift)([banks[name] for name in wanted])
-    if args.output:
-        target = write_text(Path(args.output), text)
-        print(f"wrote {target} ({sum(len(banks[name].items) for name in wanted)} questions)")
-    else:
-        write_utf8(text)  # the XML says UTF-8
     return 0
 
 
@@ -99,22 +80,15 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("--edition", choices=sorted(EDITIONS), default="learner")
     pdf.set_defaults(run=_pdf, reads="html")
 
-    export = commands.add_parser("export", help="export the self-check question banks for Moodle")
-    export.add_argument("--format", choices=("moodle", "gift"), required=True, help="Moodle XML or GIFT")
-    export.add_argument("--bank", action="extend", nargs="+", metavar="CHAPTER", help="only these banks (default: all)")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
-    export.add_argument("--exercises", default=str(ROOT / "exercises"), metavar="DIR", help="where the banks are")
-    export.set_defaults(run=_export, reads="exercises")
-
     case_commands.register(commands)  # trainer-config, handouts, assign
 
     from tools.widgets.cli import add_parser as add_analyse
 
     add_analyse(commands)
 
-    from tools.lms.cli import add_parser as add_scorm
+    from tools.lms.cli import add_parser as add_lms
 
-    add_scorm(commands)  # scorm
+    add_lms(commands)  # export (Moodle XML, GIFT), scorm
     return main_parser
 
 

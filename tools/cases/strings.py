@@ -13,6 +13,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "trainer_title": "{title}（培训师版）",
         "notes_link": "→ 本案例的教学笔记（培训师版）",
         "case_link": "← 回到案例页面（学员看到的内容）",
+        # The marking of every trainer-only page, on screen and on every printed page
+        # (tools/sphinxext/trainer_mark.py, the trainer PDF, the notes sheets).
+        "trainer_mark": "培训师资料·请勿发给学员",
         # Handouts: a case's situation and tasks on paper.
         "course": "关系销售",
         "handout": "案例材料",

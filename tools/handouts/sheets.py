@@ -53,7 +53,8 @@ def case_sheet(html_root: Path, case: Case) -> Sheet:
 def notes_sheet(html_root: Path, case: Case) -> Sheet:
     lang = extract.language(html_root, extract.notes_url(case))
     text = strings(lang)
-    kicker = f"{text['course']} · {text['notes_sheet']} · {text['trainer_only']}"
+    # The marking every trainer-only page carries; the footer repeats it on every printed page.
+    kicker = f"{text['course']} · {text['notes_sheet']} · {text['trainer_mark']}"
     return Sheet(
         name=f"{case.id}-notes",
         html=sheet(

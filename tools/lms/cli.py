@@ -1,4 +1,5 @@
-"""``python -m tools scorm``: the learner site as a SCORM 1.2 package.
+"""The LMS commands of ``python -m tools``: ``export`` (the question banks and case tasks
+for Moodle, as Moodle XML or GIFT) and ``scorm`` (the learner site as a SCORM 1.2 package).
 
 Errors (no built site, a trainer build, an output that cannot be written) are one line on
 standard error naming the path, exit status 2, and nothing is written: a package problem
@@ -14,6 +15,56 @@ from pathlib import Path
 from .scorm import PACKAGE_NAME, PackageError, build
 
 ROOT = Path(__file__).resolve().parent.parent.parent
+FORMATS = ("moodle", "gift")
+EDITIONS = ("learner", "trainer")
+
+
+def _fail(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _export(args: argparse.Namespace) -> int:
+    from collections import Counter
+
+    from tools.exercises.model import load_banks
+    from tools.output import write_text
+
+    from . import questions
+    from .course import case_texts, chapters
+    from .gift import to_gift
+    from .moodle_xml import to_moodle_xml
+
+    trainer = args.edition == "trainer"
+    if trainer and args.format == "gift":
+        return _fail("GIFT has no place for grader information: export the trainer edition with --format moodle")
+    banks = load_banks(Path(args.exercises))
+    if not banks:
+        return _fail(f"{args.exercises}: no question banks (*.yml) there")
+    wanted = list(dict.fromkeys(args.bank or banks))
+    unknown = [name for name in wanted if name not in banks]
+    if unknown:
+        return _fail(f"no bank {', '.join(unknown)}; the banks are: {', '.join(banks)}")
+    chosen = [banks[name] for name in wanted]
+    course = chapters(ROOT)
+    cases = [] if args.no_cases else case_texts(ROOT, trainer=trainer)
+    if args.format == "moodle":
+        text = to_moodle_xml(chosen, course, cases, ordering_as=args.ordering_as)
+        ordering_as = args.ordering_as
+    else:
+        text = to_gift(chosen, course, cases)
+        ordering_as = questions.MATCHING
+    counts = Counter(questions.qtype(item, ordering_as) for bank in chosen for item in bank.items)
+    counts.update({"essay": len(cases)} if cases else {})
+    summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
+    if args.output:
+        target = write_text(Path(args.output), text)
+        print(f"wrote {target} ({sum(counts.values())} questions: {summary})")
+    else:
+        from tools.cli import write_utf8
+
+        write_utf8(text)  # the XML says UTF-8
+    return 0
 
 
 def _scorm(args: argparse.Namespace) -> int:
@@ -32,6 +83,27 @@ def _scorm(args: argparse.Namespace) -> int:
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
+    """Add ``export`` and ``scorm`` to the course CLI's subparsers."""
+    from .questions import MATCHING, ORDERING
+
+    export = commands.add_parser(
+        "export", help="export the self-check banks and the case tasks for Moodle (Moodle XML or GIFT)"
+    )
+    export.add_argument("--format", choices=FORMATS, required=True, help="Moodle XML or GIFT")
+    export.add_argument(
+        "--edition", choices=EDITIONS, default="learner",
+        help="trainer: the case essays carry the rubric and model answers as grader information (Moodle XML only)",
+    )  # fmt: skip
+    export.add_argument(
+        "--ordering-as", choices=(ORDERING, MATCHING), default=ORDERING,
+        help="ordering items as Moodle's ordering question (Moodle 4.4+, the default) or as matching (older sites)",
+    )  # fmt: skip
+    export.add_argument("--bank", action="extend", nargs="+", metavar="CHAPTER", help="only these banks (default: all)")
+    export.add_argument("--no-cases", action="store_true", help="leave out the case tasks (essay questions)")
+    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE (default: standard output)")
+    export.add_argument("--exercises", default=str(ROOT / "exercises"), metavar="DIR", help="where the banks are")
+    export.set_defaults(run=_export, reads="exercises")
+
     scorm = commands.add_parser(
         "scorm", help="the learner site as a SCORM 1.2 package (.zip) for Moodle or another learning platform"
     )

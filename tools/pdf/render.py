@@ -9,6 +9,13 @@ from tools.output import check_target, write_files
 from . import assemble
 
 STYLESHEET = Path(__file__).with_name("book.css")
+TRAINER_STYLESHEET = Path(__file__).with_name("trainer.css")
+
+
+def trainer_stylesheet(mark: str) -> str:
+    """The trainer edition's additions: ``mark`` in the margin of every page."""
+    quoted = '"' + mark.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return TRAINER_STYLESHEET.read_text(encoding="utf-8") + "\n@page { @bottom-left { content: " + quoted + "; } }\n"
 
 
 def build_pdf(
@@ -20,7 +27,10 @@ def build_pdf(
     author: str,
     edition: str,
     root_page: str = "book/index.html",
+    mark: str = "",
 ) -> Path:
+    """Typeset ``html_root`` into ``target``; a ``mark`` (the trainer edition's
+    培训师资料·请勿发给学员) runs in the margin of every page."""
     from weasyprint import HTML  # imported here: it is slow to import and only the PDF needs it
 
     document = assemble.assemble(
@@ -30,7 +40,7 @@ def build_pdf(
         subtitle=subtitle,
         author=author,
         edition=edition,
-        stylesheet=STYLESHEET.read_text(encoding="utf-8"),
+        stylesheet=STYLESHEET.read_text(encoding="utf-8") + (trainer_stylesheet(mark) if mark else ""),
     )
     check_target(target)
     check_target(target.with_suffix(".html"))

@@ -5,7 +5,9 @@ exactly three things, and a copy would drift in everything else. The trainer edi
 
 - builds the teaching notes (``cases/notes`` leaves ``exclude_patterns``),
 - lists each case's notes as a child of the case page in the table of contents, so the
-  notes sit beside their case in the navigation and the PDF, and
+  notes sit beside their case in the navigation and the PDF, and adds a last part of
+  trainer-only pages (the trainer's guide, the case kits), listed in
+  ``cases/notes/trainer-toc.yml`` so that they too live where the learner edition never reads,
 - sets ``course_edition: trainer`` (read by ``tools/sphinxext/edition.py``, which links each
   case page to its notes) and says 培训师版 in the site title.
 
@@ -27,6 +29,9 @@ from tools.data.yamlfile import load, plain
 from tools.output import write_files
 
 NOTES_PATTERN = f"cases/{NOTES_DIR}"
+# The trainer-only part of the table of contents: a caption and chapters in _toc.yml form,
+# every file under cases/notes (the learner edition excludes that folder, so it cannot list them).
+TRAINER_TOC = f"{NOTES_PATTERN}/trainer-toc.yml"
 GENERATED = "# Generated from {source} by `python -m tools trainer-config`; edit {source}, not this file.\n"
 
 
@@ -57,8 +62,10 @@ def trainer_config(source: Path) -> dict:
 
 
 def trainer_toc(source: Path) -> dict:
-    """The learner table of contents with each case's notes as the case page's child.
+    """The learner table of contents with each case's notes as the case page's child, and
+    the trainer-only part (``cases/notes/trainer-toc.yml``) last.
 
+    Every page under ``cases/notes`` must be one of the two: an EditionError names the rest.
     Raises DataError for a case whose notes are missing or lack their labels.
     """
     for case in load_cases(source / "cases", book_chapters(source)):
@@ -81,10 +88,49 @@ def trainer_toc(source: Path) -> dict:
 
     walk(toc.get("parts"))
     walk(toc.get("chapters"))
-    orphans = [f"{NOTES_PATTERN}/{n}.md belongs to no case page in _toc.yml" for n in sorted(notes - attached)]
+    trainer_part, listed = _trainer_part(source)
+    if trainer_part is not None:
+        toc.setdefault("parts", []).append(trainer_part)
+    pages = {
+        p.relative_to(source / NOTES_PATTERN).with_suffix("").as_posix() for p in (source / NOTES_PATTERN).rglob("*.md")
+    }
+    orphans = [
+        f"{NOTES_PATTERN}/{n}.md belongs to no case page in _toc.yml and is not listed in {TRAINER_TOC}"
+        for n in sorted(pages - attached - listed)
+    ]
     if orphans:
         raise EditionError("; ".join(orphans))
     return toc
+
+
+def _trainer_part(source: Path) -> tuple[dict | None, set[str]]:
+    """The trainer-only part from ``cases/notes/trainer-toc.yml`` and the pages it lists
+    (relative to ``cases/notes``, without suffix); ``(None, set())`` when there is none."""
+    path = source / TRAINER_TOC
+    if not path.is_file():
+        return None, set()
+    part = plain(load(path))
+    if (
+        not isinstance(part, dict)
+        or not isinstance(part.get("caption"), str)
+        or not isinstance(part.get("chapters"), list)
+    ):
+        raise EditionError(f"{path}: must be a mapping with `caption` and a list of `chapters` (as a part of _toc.yml)")
+    listed: set[str] = set()
+
+    def collect(entries: list) -> None:
+        for entry in entries:
+            name = str(entry.get("file", "")) if isinstance(entry, dict) else ""
+            if not name.startswith(f"{NOTES_PATTERN}/"):
+                # Anything outside the notes folder would be a learner page listed twice.
+                raise EditionError(f"{path}: `{name or entry}` is not a page under {NOTES_PATTERN}/")
+            if not (source / f"{name}.md").is_file():
+                raise EditionError(f"{path}: `{name}` has no page ({name}.md is missing)")
+            listed.add(name.removeprefix(f"{NOTES_PATTERN}/"))
+            collect(entry.get("sections") or [])
+
+    collect(part["chapters"])
+    return part, listed
 
 
 def write_trainer_files(source: Path, target: Path) -> tuple[Path, Path]:

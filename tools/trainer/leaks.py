@@ -1,6 +1,7 @@
 """Find teaching notes in what learners get: the learner edition must contain none of them.
 
-Every paragraph, list item, table cell and heading of ``cases/notes/*.md`` is a passage,
+Every paragraph, list item, table cell and heading of every page under ``cases/notes``
+(:func:`notes_files`: the teaching notes, the trainer's guide, the case kits) is a passage,
 read with MyST's own Markdown parser so that markup (roles, emphasis, targets) is not taken
 for text. A reference whose text is the title of its target (``{doc}`/book/x```) renders
 as a title the source does not contain, so it splits a passage into fragments.
@@ -233,6 +234,13 @@ class Notes:
                 if sentence in view:
                     keep(passage, sentence)
         return found
+
+
+def notes_files(source: Path) -> list[Path]:
+    """Every trainer-only page of the course in ``source``: all Markdown under ``cases/notes``,
+    subfolders included (teaching notes, the trainer's guide, the case kits), so that a new
+    trainer page is scanned for without anyone listing it."""
+    return sorted((source / "cases" / "notes").rglob("*.md"))
 
 
 def titles(paths: Iterable[Path]) -> list[str]:
