@@ -140,3 +140,86 @@ def test_cases_need_a_trainer_build(site, tmp_path, capsys):
     assert main(["assign", "--case", "pinacor", "--items", "pf-01", "-o", str(out), "--html", str(site)]) == 2
     assert "is not a trainer build (no teaching notes)" in capsys.readouterr().err
     assert not out.exists()
+
+
+MARKED = ["tp-09", "tp-10", "tp-06", "tp-03", "tp-04"]  # single, multiple, true/false, ordering, matching
+
+
+def test_sheet_has_answer_space_points_and_a_total(tmp_path):
+    out = tmp_path / "out"
+    assert main(["assign", "--items", *MARKED, "-o", str(out)]) == 0
+    html = (out / "assignment.html").read_text(encoding="utf-8")
+    text = text_of(out / "assignment.pdf")
+    choice_options = sum(len(ALL_ITEMS[i].options) for i in MARKED)
+    assert text.count("☐") == choice_options + 2, "a box per option, and 对/错 for the true/false item"
+    assert html.count('class="sheet-answer-lines"') == 2, "write-in lines for ordering and matching"
+    # The rule: 1 point per single/true-false item, 2 per multiple, ordering or matching, 10 per case.
+    assert re.findall(r"第\d+题·\w+·[a-z]+-\d+·(\d+)分", text) == ["1", "2", "1", "2", "2"]
+    assert "满分8分" in text and "得分" in text
+
+
+def test_key_opens_with_an_answer_grid(tmp_path):
+    out = tmp_path / "out"
+    assert main(["assign", "--items", *MARKED, "-o", str(out)]) == 0
+    text = text_of(out / "answer-key.pdf")
+    grid = text[: text.index("自测题答案与解析")]
+    assert "答案速查" in grid and "满分8分" in grid
+    for item_id in MARKED:
+        item = ALL_ITEMS[item_id]
+        if item.is_choice:
+            assert "、".join(item.correct_letters) in grid
+    assert "对" in grid.split("tp-06", 1)[1][:20] or "错" in grid.split("tp-06", 1)[1][:20]
+    assert PdfReader(out / "answer-key.pdf").pages[0].extract_text().count("tp-") >= len(MARKED)
+
+
+def test_two_forms_differ_in_option_order_and_keys_match(tmp_path):
+    out = tmp_path / "out"
+    assert main(["assign", "--items", *MARKED, "--versions", "2", "-o", str(out)]) == 0
+    assert sorted(p.name for p in out.iterdir()) == sorted(
+        f"{name}-{form}.{ext}" for name in ("assignment", "answer-key") for form in "AB" for ext in ("html", "pdf")
+    )
+    single = ALL_ITEMS["tp-09"]
+    right = nf(next(o.text for o in single.options if o.correct))
+
+    def letter_of_right(form: str) -> str:
+        html = (out / f"assignment-{form}.html").read_text(encoding="utf-8")
+        block = html[html.index('data-item="tp-09"') :]
+        options = re.findall(r"<li>(?:<span[^>]*>☐</span>\s*)?(.*?)</li>", block)[: len(single.options)]
+        return "ABCDEFGH"[[nf(o) for o in options].index(right)]
+
+    a, b = letter_of_right("A"), letter_of_right("B")
+    assert a == single.correct_letters[0], "form A keeps the site's order"
+    for form, letter in (("A", a), ("B", b)):
+        assert f"(tp-09)答案:{letter}" in text_of(out / f"answer-key-{form}.pdf")
+    orders = [re.findall(r"<li>(.*?)</li>", (out / f"assignment-{f}.html").read_text(encoding="utf-8")) for f in "AB"]
+    assert orders[0] != orders[1] and sorted(orders[0]) == sorted(orders[1])
+    assert "A卷" in text_of(out / "assignment-A.pdf") and "B卷" in text_of(out / "assignment-B.pdf")
+
+
+def test_pdfs_carry_licence_and_build_date(tmp_path):
+    import datetime
+
+    out = tmp_path / "out"
+    assert main(["assign", "--items", "pf-01", "-o", str(out)]) == 0
+    for name in ("assignment.pdf", "answer-key.pdf"):
+        text = text_of(out / name, footer=True)
+        assert "CCBY-SA4.0" in text and datetime.date.today().isoformat() in text, name
+
+
+def test_bad_versions_is_refused(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["assign", "--items", "pf-01", "--versions", "5", "-o", str(out)]) == 2
+    assert "--versions" in capsys.readouterr().err
+    assert not out.exists()
+
+
+@pytest.mark.slow
+def test_cases_get_points_and_lines_to_write_on(assignment, assigned):
+    items, cases = assigned
+    text = text_of(assignment / "assignment.pdf")
+    html = (assignment / "assignment.html").read_text(encoding="utf-8")
+    assert text.count("作答区") == len(cases) and html.count('class="sheet-answer-lines"') >= len(cases)
+    total = 10 * len(cases) + sum(
+        2 if ALL_ITEMS[i].multiple or ALL_ITEMS[i].type in ("ordering", "matching") else 1 for i in items
+    )
+    assert f"满分{total}分" in text and f"满分{total}分" in text_of(assignment / "answer-key.pdf")

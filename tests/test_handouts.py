@@ -123,3 +123,31 @@ def test_case_page_prints_cleanly_from_the_browser(page, server, tmp_path):
     for chrome in ("上一页", "下一页", "CCBY-SA", "本页目录", "目录"):
         assert chrome not in text, chrome
     assert not page.js_errors
+
+
+def last_page_lines(path) -> int:
+    """Lines of text on a PDF's last page, not counting the running footer."""
+    pages = len(PdfReader(path).pages)
+    raw = subprocess.run(
+        ["pdftotext", "-layout", "-f", str(pages), "-l", str(pages), str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return sum(1 for line in raw.splitlines() if line.strip() and not FOOTER.match(line.split("   ")[0]))
+
+
+@pytest.mark.parametrize("case", CASES, ids=lambda c: c.id)
+def test_handout_does_not_spill_a_few_lines_onto_a_last_page(learner_handouts, case):
+    # A page that holds only the last couple of lines wastes paper and reads as a mistake;
+    # the layout (margins, leading) is set so that no case's handout ends like that.
+    path = learner_handouts / f"{case.id}.pdf"
+    assert last_page_lines(path) >= 5, f"{case.id}: the last of {len(PdfReader(path).pages)} pages is nearly empty"
+
+
+def test_handouts_carry_licence_and_build_date(learner_handouts):
+    import datetime
+
+    for case in CASES:
+        text = pdf_text(learner_handouts / f"{case.id}.pdf")
+        assert "CC BY-SA 4.0" in text and datetime.date.today().isoformat() in text, case.id

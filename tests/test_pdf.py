@@ -64,6 +64,13 @@ def test_cjk_fonts_are_embedded(pdf):
         assert row.split()[-5] == "yes", f"font not embedded: {row}"
 
 
+def test_title_page_carries_licence_and_build_date(pdf):
+    import datetime
+
+    title = text_of(pdf, 1)
+    assert "CC BY-SA 4.0" in title and datetime.date.today().isoformat() in title
+
+
 def test_page_numbers_in_footer(pdf):
     assert re.search(r"^\s*10\s*$", text_of(pdf, 10), re.M)
 

@@ -37,6 +37,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "items_key": "自测题答案与解析（共 {count} 题）",
         "model_answers": "参考答案与评分要点：{title}",
         "model_answers_from": "摘自本案例的教学笔记（培训师版）；常见误区和课堂组织见笔记全文。",
+        # Markable paper: answer space, points, the answer grid, forms A and B.
+        "points": "{points} 分",
+        "total": "满分 {points} 分",
+        "score_line": "得分：________",
+        "form": "{form} 卷",
+        "true": "对",
+        "false": "错",
+        "your_order": "你的顺序（写字母）：",
+        "your_pairs": "你的配对（如 1—A）：",
+        "case_answer": "作答区",
+        "grid": "答案速查",
+        "grid_number": "题号",
+        "grid_item": "题目",
+        "grid_answer": "答案",
+        "grid_points": "分值",
+        "grid_case": "见下文参考答案与评分要点",
+        "grid_total": "合计",
     },
 }
 

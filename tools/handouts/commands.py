@@ -81,6 +81,8 @@ def _assign(args: argparse.Namespace) -> int:
     case_ids, item_ids = _ids(args.case), _ids(args.items)
     if not case_ids and not item_ids:
         return _error("choose at least one --case or --items")
+    if not 1 <= args.versions <= len(assign.FORMS):
+        return _error(f"--versions {args.versions}: give 1 or {len(assign.FORMS)} (forms A and B)")
     html_root = Path(args.html) if args.html else TRAINER_HTML
     try:
         cases = assign.pick_cases(case_ids, _load_cases()) if case_ids else []
@@ -91,7 +93,7 @@ def _assign(args: argparse.Namespace) -> int:
                 f"run `make trainer`, or pass --html"
             )
         title = args.title or strings()["assignment"]
-        documents = assign.build(html_root if cases else None, cases, items, title)
+        documents = assign.build(html_root if cases else None, cases, items, title, args.versions)
         written = render.write(documents, Path(args.output))
     except (assign.SelectionError, AssemblyError, MissingSection) as exc:  # a rebuild would not help
         return _error(str(exc))
@@ -123,7 +125,20 @@ def register(commands) -> None:
     )
     assignment.add_argument("--case", action="extend", nargs="+", metavar="ID", help="case IDs, e.g. pinacor li-xiang")
     assignment.add_argument("--items", action="extend", nargs="+", metavar="ID", help="self-check item IDs, e.g. pf-01")
-    assignment.add_argument("-o", "--output", required=True, metavar="DIR", help="writes assignment.* and answer-key.*")
+    assignment.add_argument(
+        "-o",
+        "--output",
+        required=True,
+        metavar="DIR",
+        help="writes assignment.* and answer-key.* (-A.*, -B.* with --versions 2)",
+    )
     assignment.add_argument("--title", help="the assignment's title （default：作业）")
     assignment.add_argument("--html", metavar="DIR", help="trainer HTML build (default: _build/trainer/_build/html)")
+    assignment.add_argument(
+        "--versions",
+        type=int,
+        default=1,
+        metavar="N",
+        help="2: forms A and B with the options in different orders, each with its own key (default: 1)",
+    )
     assignment.set_defaults(run=_assign, reads="html")

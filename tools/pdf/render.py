@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
 from tools.output import check_target, write_files
@@ -16,6 +17,15 @@ def trainer_stylesheet(mark: str) -> str:
     """The trainer edition's additions: ``mark`` in the margin of every page."""
     quoted = '"' + mark.replace("\\", "\\\\").replace('"', '\\"') + '"'
     return TRAINER_STYLESHEET.read_text(encoding="utf-8") + "\n@page { @bottom-left { content: " + quoted + "; } }\n"
+
+
+def colophon_stylesheet(date: datetime.date) -> str:
+    """The licence and the build date at the foot of the title page, where the book has no
+    page number. The HTML site carries no date, so its builds stay reproducible; a printout
+    says when it was made."""
+    text = f"CC BY-SA 4.0 · {date.isoformat()}"
+    font = 'font: 8.5pt "Noto Sans CJK SC", sans-serif; color: #555;'
+    return '@page title { @bottom-center { content: "' + text + '"; ' + font + " } }\n"
 
 
 def build_pdf(
@@ -40,7 +50,9 @@ def build_pdf(
         subtitle=subtitle,
         author=author,
         edition=edition,
-        stylesheet=STYLESHEET.read_text(encoding="utf-8") + (trainer_stylesheet(mark) if mark else ""),
+        stylesheet=STYLESHEET.read_text(encoding="utf-8")
+        + colophon_stylesheet(datetime.date.today())
+        + (trainer_stylesheet(mark) if mark else ""),
     )
     check_target(target)
     check_target(target.with_suffix(".html"))
