@@ -4,7 +4,6 @@ storage, the progress page, file://, and no internal item IDs for learners."""
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -30,12 +29,12 @@ def confirm(page, yes: bool = True) -> None:
 
 
 def item_data(page, item_id: str) -> dict:
-    return json.loads(page.locator(f"#quiz-{item_id} .course-quiz-data").text_content())
+    # The items' data comes with the page's data script (tools/sphinxext/page_data.py).
+    return page.evaluate("id => window.CourseData.quiz[id]", item_id)
 
 
 def first_of_type(page, kind: str) -> str:
-    for node in page.locator(".course-quiz-data").all():
-        data = json.loads(node.text_content())
+    for data in page.evaluate("Object.values(window.CourseData.quiz)"):
         if data["type"] == kind:
             return data["id"]
     raise AssertionError(f"no {kind} item on the page")
@@ -51,24 +50,135 @@ def verdict(page, item_id: str) -> str:
     return page.locator(f"#quiz-{item_id} .course-quiz-verdict").inner_text()
 
 
+def check(page, item_id: str) -> None:
+    page.locator(f"#quiz-{item_id} .course-quiz-check").click()
+
+
+def marks(page, item_id: str) -> list[str]:
+    """The mark beside each option, step or pair, as shown ("" when none)."""
+    return page.locator(f"#quiz-{item_id} .course-quiz-interactive .course-quiz-mark").all_inner_texts()
+
+
 def test_wrong_then_right_with_feedback_and_score(page, server):
     page.goto(server + CHAPTER)
     data = item_data(page, "pf-01")
     right = [i for i, o in enumerate(data["options"]) if o["correct"]]
     wrong = [i for i, o in enumerate(data["options"]) if not o["correct"]][:1]
     choose(page, "pf-01", wrong)
-    page.locator("#quiz-pf-01 .course-quiz-check").click()
+    check(page, "pf-01")
     assert "还不对" in verdict(page, "pf-01")
     feedback = page.locator("#quiz-pf-01 .course-quiz-feedback")
     assert feedback.get_attribute("aria-live") == "polite"
-    for option in data["options"]:
-        assert option["explanation"] in feedback.inner_text(), "every option's explanation is shown"
+    assert data["options"][wrong[0]]["explanation"] in feedback.inner_text(), "why the pick is wrong"
     assert page.locator("#quiz-pf-01 .course-quiz-mark.is-wrong").inner_text() == "✗", "a symbol, not colour alone"
     page.locator("#quiz-pf-01 .course-quiz-retry").click()
     choose(page, "pf-01", right)
-    page.locator("#quiz-pf-01 .course-quiz-check").click()
+    check(page, "pf-01")
     assert "回答正确" in verdict(page, "pf-01")
+    for option in data["options"]:
+        assert option["explanation"] in feedback.inner_text(), "after a right answer every option is explained"
     assert f"答对 1 / {total(page)}" in page.locator(".course-quiz-score").inner_text()
+    assert not page.js_errors
+
+
+@pytest.mark.parametrize("kind", ["single", "multiple", "scenario", "truefalse", "ordering", "matching"])
+def test_a_wrong_try_gives_nothing_away(browser, server, kind):
+    """Issue 13: a wrong try says 还不对 and points to the section; it never tells which
+    option is right (no 应选, no right order or pairs, no 'the statement is true/false'), and
+    no ✓ appears anywhere. On a phone."""
+    context = browser.new_context(**PHONE)
+    page = context.new_page()
+    page.js_errors = []
+    page.on("pageerror", lambda e: page.js_errors.append(e))
+    page.goto(server + CHAPTER)
+    item_id = first_of_type(page, kind)
+    data = item_data(page, item_id)
+    root = page.locator(f"#quiz-{item_id}")
+    secrets: list[str] = ["应选", "正确顺序", "正确选项", "这句话是对的", "这句话是错的", "✓"]
+    if kind == "truefalse":
+        choose(page, item_id, [1 if data["answer"] else 0])
+        secrets.append(data["explanation"][:12])
+    elif "options" in data:
+        picks = [i for i, o in enumerate(data["options"]) if not o["correct"]][:1]
+        choose(page, item_id, picks)
+        secrets += [o["explanation"] for o in data["options"] if o["correct"]]
+    elif kind == "ordering":
+        secrets += [data["explanation"][:12], " → ".join(f"{i + 1}. {s}" for i, s in enumerate(data["steps"][:2]))]
+    else:
+        selects = root.locator("select")
+        for row in range(len(data["pairs"])):  # every pair shifted by one: all wrong
+            selects.nth(row).select_option(str((row + 1) % len(data["pairs"])))
+        secrets += [p["explanation"][:12] for p in data["pairs"]]
+    check(page, item_id)
+    assert "还不对" in verdict(page, item_id)
+    text = root.inner_text()
+    leaked = [s for s in secrets if s and s in text]
+    assert leaked == [], leaked
+    link = root.locator(".course-quiz-feedback a")
+    assert link.count() == 1 and link.get_attribute("href") == data["section"], "the feedback points to the section"
+    assert "✓" not in "".join(marks(page, item_id))
+    if "options" in data or kind == "truefalse":
+        assert "✗" in marks(page, item_id), "the wrong pick is marked"
+    page.screenshot(path=f"/tmp/h11-wrong-{kind}.png", full_page=False)
+    assert not page.js_errors
+    context.close()
+
+
+def test_marks_after_a_right_answer_and_after_reveal(page, server):
+    """✓ only beside the right options, ✗ only beside wrong picks: after a right answer the
+    wrong options nobody picked get nothing (they all got a green ✓ before)."""
+    page.goto(server + CHAPTER)
+    item_id = first_of_type(page, "single")
+    data = item_data(page, item_id)
+    right = [i for i, o in enumerate(data["options"]) if o["correct"]]
+    choose(page, item_id, right)
+    check(page, item_id)
+    assert marks(page, item_id) == ["✓" if o["correct"] else "" for o in data["options"]]
+    other = first_of_type(page, "multiple")
+    data = item_data(page, other)
+    page.locator(f"#quiz-{other} .course-quiz-reveal").click()
+    assert marks(page, other) == ["✓" if o["correct"] else "" for o in data["options"]]
+    shown = page.locator(f"#quiz-{other} .course-quiz-feedback").inner_text()
+    assert all(o["explanation"] in shown for o in data["options"])
+    tf = first_of_type(page, "truefalse")
+    data = item_data(page, tf)
+    choose(page, tf, [0 if data["answer"] else 1])
+    check(page, tf)
+    feedback = page.locator(f"#quiz-{tf} .course-quiz-feedback").inner_text()
+    body = re.sub(r"^[对错][。，：]", "", data["explanation"])[:12]
+    assert feedback.count(body) == 1, "the explanation once"
+    assert feedback.count("这句话是") == 1, "the verdict on the statement once"
+    assert not re.search(r"正确。\s*[对错]。", feedback), feedback
+    assert marks(page, tf) == ["✓", ""] if data["answer"] else ["", "✓"]
+
+
+def test_first_try_counted_apart_from_eventual(page, server):
+    """Wrong then right: 答对 counts it, 一次答对 does not; right at once counts in both; a
+    revealed answer in neither."""
+    page.goto(server + CHAPTER)
+    ids = [first_of_type(page, "single"), first_of_type(page, "truefalse"), first_of_type(page, "multiple")]
+    first, second, third = ids
+    data = item_data(page, first)
+    choose(page, first, [i for i, o in enumerate(data["options"]) if not o["correct"]][:1])
+    check(page, first)
+    page.locator(f"#quiz-{first} .course-quiz-retry").click()
+    choose(page, first, [i for i, o in enumerate(data["options"]) if o["correct"]])
+    check(page, first)
+    data = item_data(page, second)
+    choose(page, second, [0 if data["answer"] else 1])
+    check(page, second)
+    page.locator(f"#quiz-{third} .course-quiz-reveal").click()
+    assert f"答对 2 / {total(page)}" in page.locator(".course-quiz-score").inner_text()
+    assert "一次答对 1" in page.locator(".course-quiz-score").inner_text()
+    page.goto(server + "book/progress.html")
+    row = page.locator('tr[data-chapter="purchase-factors"]')
+    count = row.locator(".course-progress-total").inner_text()
+    assert row.locator(".course-progress-done").inner_text() == f"3 / {count}"
+    assert row.locator(".course-progress-correct").inner_text() == f"2 / {count}"
+    assert row.locator(".course-progress-first").inner_text() == f"1 / {count}"
+    assert "一次答对 1 题" in page.locator(".course-progress-summary").inner_text()
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.screenshot(path="/tmp/h11-progress-phone.png", full_page=True)
     assert not page.js_errors
 
 
@@ -299,6 +409,6 @@ def test_learners_see_no_internal_item_ids(page, server):
     page.goto(server + CHAPTER)
     page.locator(".course-answer-key summary").click()
     text = page.evaluate("document.body.innerText")
-    ids = [item["id"] for item in map(json.loads, page.locator(".course-quiz-data").all_text_contents())]
+    ids = list(page.evaluate("Object.keys(window.CourseData.quiz)"))
     shown = [i for i in ids if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", text)]
     assert shown == []

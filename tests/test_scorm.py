@@ -306,9 +306,10 @@ def test_worst_case_fits_in_4096_characters_whole():
     assert whole["dropped"] == []
     assert len(whole["text"]) <= 4096, len(whole["text"])
     assert canonical(whole["back"]) == canonical(state)
-    # Room left for what comes next (final test, review) after the worst case today.
+    # The self-checks at their worst leave room for the final test and review beside one
+    # tool (test_final_test_and_review_fit_beside_the_worst_case); 127 items take about 1,540.
     sizes = f"worst case {len(whole['text'])} characters, self-checks {len(quiz_only['text'])}"
-    assert len(whole["text"]) <= 3500, sizes
+    assert len(quiz_only["text"]) <= 2000, sizes
 
 
 def test_too_much_input_drops_a_tool_entry_never_the_self_checks():
@@ -319,6 +320,56 @@ def test_too_much_input_drops_a_tool_entry_never_the_self_checks():
     assert canonical(whole["back"]["areas"]["quiz"]) == canonical(state["areas"]["quiz"])
     kept = {"purchase-factors": state["areas"]["widgets"]["purchase-factors"]}
     assert canonical(whole["back"]["areas"]["widgets"]) == canonical(kept)
+
+
+def with_final_and_review(state: dict, review_items: int) -> dict:
+    """``state`` plus a finished final-test attempt (30 items, longest answers) and
+    ``review_items`` items in spaced review (course-final.js, course-review.js)."""
+    items = [spec for specs in scorm.course_items(ROOT / "exercises").values() for spec in specs]
+    drawn = items[:30]
+    final = {
+        "cur": {
+            "s": 4294967295,
+            "i": " ".join(s["id"] for s in drawn),
+            "a": [longest_answer(s) for s in drawn],
+            "d": 1790000000000,
+        },
+        "past": [[1790000000000 + n, 21, 30] for n in range(10)],
+    }
+    review = {s["id"]: [5, 21000] for s in items[:review_items]}
+    return {"v": 2, "areas": {**state["areas"], "final": final, "review": review}}
+
+
+def test_final_test_and_review_fit_beside_the_worst_case():
+    """Issue 13: every self-check at its longest (first-try flag included), a finished final
+    test, its 10-line history and 40 items in review fit whole beside one tool's inputs; with
+    everything at its worst (both tools full, every item in review) the text still fits and
+    only tool and review entries are left out, never the self-checks or the final test."""
+    base = worst_case()
+    for entry in base["areas"]["quiz"]["items"].values():
+        entry["first"] = False
+    typical = with_final_and_review(base, 40)
+    del typical["areas"]["widgets"]["relationship-map"]
+    full = with_final_and_review(base, 999)
+    some, every = run_codec([typical, full])["out"]
+    assert some["dropped"] == [], len(some["text"])
+    assert len(some["text"]) <= 4096
+    assert canonical(some["back"]) == canonical(typical)
+    assert len(every["text"]) <= 4096
+    assert every["dropped"] and all(d.startswith(("review.", "widgets.")) for d in every["dropped"]), every["dropped"]
+    assert canonical(every["back"]["areas"]["final"]) == canonical(full["areas"]["final"])
+    assert canonical(every["back"]["areas"]["quiz"]) == canonical(full["areas"]["quiz"])
+
+
+def test_first_try_flag_round_trips():
+    state = {"v": 2, "areas": {"quiz": {"items": {
+        "pf-01": {"answer": [1], "revealed": False, "attempts": 2, "first": False},
+        "pf-02": {"answer": [0], "revealed": False, "attempts": 1, "first": True},
+        "pf-03": {"answer": [2], "revealed": False, "attempts": 1},
+    }}}}
+    out = run_codec([state])["out"][0]
+    assert canonical(out["back"]) == canonical(state)
+    assert "01.1=*2" in out["text"] and "02.0+" in out["text"]
 
 
 def random_state(rng: random.Random) -> dict:

@@ -117,7 +117,8 @@ def decode(page, text: str) -> dict:
 
 
 def item_data(frame, item_id: str) -> dict:
-    return json.loads(frame.locator(f"#quiz-{item_id} .course-quiz-data").text_content())
+    # The items' data comes with the page's data script (tools/sphinxext/page_data.py).
+    return frame.evaluate("id => window.CourseData.quiz[id]", item_id)
 
 
 def answer(frame, item_id: str, right: bool) -> None:
@@ -136,8 +137,7 @@ def answer(frame, item_id: str, right: bool) -> None:
 
 def first_item(frame, kind: str, skip: tuple[str, ...] = ()) -> str:
     """The first item of a type ("choice": any with options) not in ``skip``."""
-    for node in frame.locator(".course-quiz-data").all():
-        data = json.loads(node.text_content())
+    for data in frame.evaluate("Object.values(window.CourseData.quiz)"):
         if (data["type"] == kind or (kind == "choice" and "options" in data)) and data["id"] not in skip:
             return data["id"]
     raise AssertionError(f"no {kind} item")

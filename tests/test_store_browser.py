@@ -26,7 +26,8 @@ BLOCKED = {
 
 
 def item(page, item_id: str) -> dict:
-    return json.loads(page.locator(f"#quiz-{item_id} .course-quiz-data").text_content())
+    # The items' data comes with the page's data script (tools/sphinxext/page_data.py).
+    return page.evaluate("id => window.CourseData.quiz[id]", item_id)
 
 
 def right_and_wrong(data: dict) -> tuple[list[int], list[int]]:

@@ -145,7 +145,11 @@ def package_entries(html_root: Path, items: list[dict]) -> tuple[dict[str, bytes
         site[name] = data
     for name in SCRIPTS:
         site[f"_static/{name}"] = (STATIC / name).read_bytes()
-    launch = scorm_pages.launch_page({"start": START, "pages": pages, "items": items}, strings)
+    # The final test's cut score (tools/exercises/blueprint.py): the launch page's verdict.
+    from tools.exercises.blueprint import cut_score
+
+    final = {"cut": cut_score()}
+    launch = scorm_pages.launch_page({"start": START, "pages": pages, "items": items, "final": final}, strings)
     content = {LAUNCH: launch.encode("utf-8"), **dict(sorted(site.items()))}
     manifest = scorm_manifest.manifest_xml(
         IDENTIFIER, strings.COURSE_TITLE, strings.SCO_TITLE, LAUNCH, list(content)

@@ -10,7 +10,8 @@
  * Self-checks: groups joined by ";", one per ID prefix (the ID up to and including its
  *   last "-"): "<prefix>:<entry>,<entry>…". An entry is the rest of the ID, ".", the answer
  *   (one character per element: 0-9 and a-f for 0 to 15, "_" for an empty place), then "!"
- *   if the answer was revealed, then "*" and the number of checks in base 36 unless it is 1.
+ *   if the answer was revealed, "+" or "=" if the first check was right or not (nothing when
+ *   unknown), then "*" and the number of checks in base 36 unless it is 1.
  *   pf-01 answered [2] once and pf-02 revealed without a check: "pf-:01.2,02.012!*0".
  * Other areas (the tools' saved inputs; later the final test, review, conversations): JSON,
  *   in which an array of two or more objects with the same keys is written as a table
@@ -20,7 +21,9 @@
  *
  * encode(snapshot, limit) returns {text, dropped}. When the whole state does not fit, entries
  * of the other areas (one tool's inputs each) are left out, largest first, until it does:
- * the self-checks, which the platform's score and status come from, are kept. decode(text)
+ * the self-checks, which the platform's score and status come from, are kept, and the final
+ * test's area goes only after every other area's entries (spaced review first, one item
+ * each). decode(text)
  * returns the snapshot, or null for a text that is not in this form.
  *
  * Plain functions, no page: the launch page uses them, and the tests run them under Node.
@@ -33,11 +36,12 @@
   "use strict";
 
   var LIMIT = 4096; // CMIString4096
+  var LAST = ["final"]; // areas left out only when nothing else is left to leave out
   var FORMAT = "c1";
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var ANSWER_DIGITS = "0123456789abcdef";
   var ID = /^[a-z0-9-]+$/;
-  var ENTRY = /^([a-z0-9-]*)\.([0-9a-f_]*)(!?)(?:\*([0-9a-z]{1,8}))?$/;
+  var ENTRY = /^([a-z0-9-]*)\.([0-9a-f_]*)(!?)([+=]?)(?:\*([0-9a-z]{1,8}))?$/;
   var HEADER = /^c1v(\d{1,4})\|([^|]*)\|([\s\S]*)$/;
 
   function isPlainObject(value) {
@@ -55,7 +59,8 @@
       else return null;
     }
     var attempts = typeof entry.attempts === "number" && entry.attempts >= 0 ? Math.floor(entry.attempts) : 0;
-    return suffix + "." + answer + (entry.revealed === true ? "!" : "") + (attempts === 1 ? "" : "*" + attempts.toString(36));
+    var first = entry.first === true ? "+" : entry.first === false ? "=" : "";
+    return suffix + "." + answer + (entry.revealed === true ? "!" : "") + first + (attempts === 1 ? "" : "*" + attempts.toString(36));
   }
 
   /* The items as encoded entries, sorted by ID: [{id, text}]. */
@@ -101,8 +106,9 @@
         items[prefix + m[1]] = {
           answer: answer,
           revealed: m[3] === "!",
-          attempts: m[4] === undefined ? 1 : parseInt(m[4], 36),
+          attempts: m[5] === undefined ? 1 : parseInt(m[5], 36),
         };
+        if (m[4]) items[prefix + m[1]].first = m[4] === "+";
       });
     });
     return items;
@@ -188,10 +194,13 @@
     var dropped = [];
     var head = FORMAT + "v" + version + "|";
     var text = head + joinQuiz(quiz) + "|" + encodeRest(rest);
-    // Too long: leave out the other areas' largest entries first, then whole areas.
+    // Too long: leave out the other areas' largest entries first, then whole areas. The
+    // final test's attempt goes last of all (the platform's verdict comes from it).
     while (text.length > limit) {
       var largest = null;
-      Object.keys(rest).forEach(function (name) {
+      var names = Object.keys(rest).filter(function (name) { return LAST.indexOf(name) < 0; });
+      if (!names.length) names = Object.keys(rest);
+      names.forEach(function (name) {
         var data = rest[name];
         var keys = isPlainObject(data) ? Object.keys(data) : [];
         if (!keys.length) {

@@ -113,12 +113,23 @@
     schedule();
   }
 
-  /* The final test's verdict, "passed" or "failed", once it exists; null until then. When
-   * the final test lands, read its store area here (its result against the cut score) and
-   * return the verdict: it then replaces completed/incomplete, and the test's score
-   * replaces the self-check share in `report`. */
+  /* The final test's verdict: "passed" or "failed" from its latest finished attempt (the
+   * store's area "final", course-final.js), scored here from the answers against the cut
+   * score (data.final.cut, tools/exercises/blueprint.py), never from a stored score; null
+   * while no attempt is finished. It replaces completed/incomplete. */
   function verdict(state) {
-    return null;
+    var final = state && state.areas && state.areas.final;
+    var cur = final && final.cur;
+    if (!rules || !data.final || !cur || !cur.d || typeof cur.i !== "string" || !Array.isArray(cur.a)) return null;
+    var specs = {};
+    data.items.forEach(function (spec) { specs[spec.id] = spec; });
+    var ids = cur.i.split(" ");
+    var right = 0;
+    for (var n = 0; n < ids.length; n++) {
+      if (!specs[ids[n]]) return null; // an item this package does not have: no verdict
+      if (Array.isArray(cur.a[n]) && rules.statusFor(specs[ids[n]], { answer: cur.a[n], revealed: false }) === "correct") right++;
+    }
+    return right >= data.final.cut ? "passed" : "failed";
   }
 
   function summary(state) {

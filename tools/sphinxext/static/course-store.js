@@ -73,7 +73,8 @@
     return typeof value === "number" && Math.floor(value) === value && value >= 0 && value < limit;
   }
 
-  /* Self-checks: {items: {id: {answer, revealed, attempts}}}. The status is not stored: the
+  /* Self-checks: {items: {id: {answer, revealed, attempts, first}}}; `first` (optional):
+   * whether the first check was right, kept apart from the answer now. The status is not stored: the
    * page recomputes it from the answer. An entry with an unusable answer is dropped; a bad
    * optional field falls back to its default. */
   function quizEntry(raw) {
@@ -88,6 +89,7 @@
     // Version 1 stored a status; only "revealed" carries information the answer does not.
     entry.revealed = raw.revealed === true || raw.status === "revealed";
     entry.attempts = isIndex(raw.attempts, 100000) ? raw.attempts : 0;
+    if (typeof raw.first === "boolean") entry.first = raw.first;
     return entry;
   }
 
