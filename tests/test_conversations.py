@@ -27,6 +27,7 @@ from tools.conversations.model import (
 from tools.conversations.render import anchor, conversation_data, conversation_html, script_html
 from tools.data.labels import page_labels
 from tools.data.yamlfile import DataError
+from tools.sphinxext import page_data
 
 FIXTURES = ROOT / "tests" / "fixtures" / "conversations"
 FOLDER = ROOT / "exercises" / "conversations"
@@ -251,7 +252,10 @@ def test_each_chapter_page_carries_its_conversation_and_the_player(site):
         soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
         section = soup.select_one(f"section#{anchor(conv_id)}")
         assert section is not None, conv_id
-        data = json.loads(section.select_one("script.course-conversation-data").string)
+        # The player's data is in the page's data script, not in the page.
+        assert section.select_one("script.course-conversation-data") is None
+        kept = page_data.read(page_data.data_path(site, Path(source).with_suffix("").as_posix()))
+        data = kept["conversation"][conv_id]
         for turn in data["turns"]:
             for choice in turn["choices"]:
                 url = choice["section"]["url"]
@@ -265,7 +269,8 @@ def test_each_chapter_page_carries_its_conversation_and_the_player(site):
 def test_section_links_lead_to_headings_that_exist(site):
     page = site / "book/purchase-factors.html"
     soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    data = json.loads(soup.select_one(f"section#{anchor('declining-a-kickback')} script").string)
+    assert soup.select_one(f"section#{anchor('declining-a-kickback')}") is not None
+    data = page_data.read(page_data.data_path(site, "book/purchase-factors"))["conversation"]["declining-a-kickback"]
     links = {c["section"]["url"] for t in data["turns"] for c in t["choices"]}
     for url in links:
         target, fragment = url.split("#")

@@ -58,7 +58,9 @@ def serve(root, compress: bool = False) -> Iterator[str]:
             path = Path(self.translate_path(self.path))
             accepts = "gzip" in self.headers.get("Accept-Encoding", "")
             if not (compress and accepts and path.suffix in _COMPRESSIBLE and path.is_file()):
-                super().do_GET()
+                # The browser may close the page before the file is sent.
+                with contextlib.suppress(BrokenPipeError, ConnectionResetError):
+                    super().do_GET()
                 return
             body = gzip.compress(path.read_bytes(), compresslevel=6)
             self.send_response(200)

@@ -30,9 +30,9 @@ def display_order(item: Item, count: int) -> list[int]:
     return order
 
 
-def item_data(item: Item, section_url: str) -> dict:
+def item_data(item: Item, section_url: str, section_title: str = "") -> dict:
     """What the page script needs for one item (answers included: this is self-study)."""
-    data: dict = {"id": item.id, "type": item.type, "section": section_url}
+    data: dict = {"id": item.id, "type": item.type, "section": section_url, "sectionTitle": section_title}
     if item.is_choice:
         data["multiple"] = item.multiple
         data["options"] = [{"text": o.text, "correct": o.correct, "explanation": o.explanation} for o in item.options]
@@ -86,7 +86,7 @@ def _static_body(item: Item) -> str:
 
 def item_html(item: Item, number: int, section_url: str, section_title: str, show_ids: bool = True) -> str:
     scenario = f'<div class="course-quiz-scenario"><p>{escape(item.scenario)}</p></div>' if item.scenario else ""
-    data = json.dumps(item_data(item, section_url), ensure_ascii=False).replace("</", "<\\/")
+    data = json.dumps(item_data(item, section_url, section_title), ensure_ascii=False).replace("</", "<\\/")
     return (
         f'<div class="course-quiz-item" id="quiz-{escape(item.id)}" data-item="{escape(item.id)}">'
         f'<p class="course-quiz-meta"><span class="course-quiz-number">第 {number} 题</span>'
@@ -151,3 +151,39 @@ def bank_html(
         f'<dl class="course-answer-list">{key}</dl></details>'
         "</div>"
     )
+
+
+def pool_item(item: Item, section_url: str, section_title: str) -> dict:
+    """An item as the final test and spaced review draw it: the page builds it from this
+    (prompt and scenario included), with the chapter and level the blueprint asks by."""
+    data = item_data(item, section_url, section_title)
+    data.update(
+        {
+            "prompt": item.prompt,
+            "scenario": item.scenario,
+            "typeName": TYPE_NAMES[item.type],
+            "chapter": item.path.stem,
+            "level": item.level,
+        }
+    )
+    return data
+
+
+def paper_html(items: list[Item], form: str, show_key: bool) -> str:
+    """One printed form of the final test: the items in their static form, numbered 1-30;
+    its answer key only when ``show_key`` (the trainer edition)."""
+    body = "".join(
+        f'<div class="course-quiz-item course-paper-item"><p class="course-quiz-meta">'
+        f'<span class="course-quiz-number">第 {n} 题</span> · {TYPE_NAMES[item.type]}</p>'
+        + (f'<div class="course-quiz-scenario"><p>{escape(item.scenario)}</p></div>' if item.scenario else "")
+        + f'<p class="course-quiz-prompt">{escape(item.prompt)}</p>{_static_body(item)}</div>'
+        for n, item in enumerate(items, 1)
+    )
+    key = ""
+    if show_key:
+        entries = "".join(_key_entry(item, n, show_ids=True) for n, item in enumerate(items, 1))
+        key = (
+            f'<section class="course-paper-key"><h3>{escape(form)} 卷答案</h3>'
+            f'<dl class="course-answer-list">{entries}</dl></section>'
+        )
+    return f'<section class="course-paper" data-form="{escape(form)}"><h3>{escape(form)} 卷</h3>{body}{key}</section>'

@@ -6,7 +6,23 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
-from . import assets, cases, conversation, csp, edition, figures, pages, pinyin_order, quiz, search, theme, widgets
+from . import (
+    assets,
+    cases,
+    conversation,
+    csp,
+    edition,
+    figures,
+    final_test,
+    page_data,
+    pages,
+    pinyin_order,
+    quiz,
+    search,
+    theme,
+    trainer_mark,
+    widgets,
+)
 
 STATIC = Path(__file__).parent / "static"
 
@@ -21,13 +37,16 @@ def setup(app: Sphinx) -> dict:
     figures.setup(app)
     cases.setup(app)
     edition.setup(app)
+    trainer_mark.setup(app)
     theme.setup(app)
     assets.setup(app)
     pages.setup(app)
     pinyin_order.setup(app)
     quiz.setup(app)
+    final_test.setup(app)
     widgets.setup(app)
     conversation.setup(app)
+    page_data.setup(app)
     csp.setup(app)
     app.add_css_file("course.css")
     app.add_css_file("course-worksheets.css")

@@ -12,10 +12,16 @@
 - ``pygments.css`` (code highlighting) is linked only from pages that show code, and
   myst-nb's notebook styles from none (the course has no notebooks).
 - ``course-nav.js`` (drawers, 回到顶部) is loaded by every page.
+- The stylesheets that every page links (the theme's, Sphinx's, the course's own) are
+  joined into one, ``_static/course-site.css`` (:mod:`tools.sphinxext.css_bundle`), and
+  each page links that instead: one request, not six, before the first paint. A page's
+  own stylesheets (self-checks, conversations, tools) stay separate files after it.
 """
 
 from __future__ import annotations
 
+import hashlib
+import posixpath
 import re
 import shutil
 from pathlib import Path
@@ -23,6 +29,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 
+from tools.sphinxext import css_bundle
 from tools.sphinxext.css_purge import purge, used_names
 from tools.sphinxext.icon_font import strip_icon_font
 
@@ -70,6 +77,88 @@ def _slim_theme(app: Sphinx, exception: Exception | None) -> None:
             css.write_text(slim, encoding="utf-8")
 
 
+SITE_CSS = "_static/course-site.css"
+_STYLESHEET = re.compile(r'<link\b[^>]*\brel="stylesheet"[^>]*>\s*')
+_HREF = re.compile(r'\bhref="([^"?#]+)[^"]*"')
+
+
+def _pages(out: Path) -> list[Path]:
+    return [
+        path
+        for path in sorted(out.rglob("*.html"))
+        if "_static" not in path.relative_to(out).parts and "<head" in path.read_text(encoding="utf-8")
+    ]
+
+
+def _linked(out: Path, page: Path, html: str) -> list[tuple[str, str]]:
+    """(tag, site path of the file) of each stylesheet the page's head links, in order."""
+    head = html[: html.find("</head>")]
+    found = []
+    for match in _STYLESHEET.finditer(head):
+        href = _HREF.search(match.group(0))
+        if href is None or "://" in href.group(1) or " media=" in match.group(0):
+            found.append((match.group(0), ""))  # not one to join
+            continue
+        target = (page.parent / href.group(1)).resolve()
+        path = target.relative_to(out.resolve()).as_posix() if target.is_file() else ""
+        if path == SITE_CSS:
+            # Joined by an earlier build (a page Sphinx did not rewrite): the files it holds.
+            joined = css_bundle.JOINED.search(target.read_text(encoding="utf-8")[:2000])
+            parts = joined.group(1).split() if joined else [""]
+            found += [(match.group(0), parts[0])] + [("", part) for part in parts[1:]]
+            continue
+        found.append((match.group(0), path))
+    return found
+
+
+def _bundle_styles(app: Sphinx, exception: Exception | None) -> None:
+    """Join the stylesheets every page links, in the order every page links them, into
+    one file, and link it in their place."""
+    if exception is not None or app.builder.format != "html":
+        return
+    out = Path(app.outdir)
+    pages = {page: page.read_text(encoding="utf-8") for page in _pages(out)}
+    links = {page: _linked(out, page, html) for page, html in pages.items()}
+    styled = [found for found in links.values() if found]
+    if not styled:
+        return
+    # The longest run of files that starts every page's list: joining them keeps the order
+    # of every rule on every page.
+    common = [path for _tag, path in styled[0]]
+    for found in styled[1:]:
+        paths = [path for _tag, path in found]
+        n = 0
+        while n < min(len(common), len(paths)) and common[n] == paths[n] and paths[n]:
+            n += 1
+        common = common[:n]
+    if len(common) < 2:
+        return
+    readers = "\n".join(
+        path.read_text(encoding="utf-8", errors="replace")
+        for path in out.rglob("*")
+        if path.is_file()
+        and path.suffix in (".html", ".js", ".css")
+        and path.relative_to(out).as_posix() not in common
+        and not path.name.startswith(_CONTENT_FILES)
+    )
+    files = [(path, (out / path).read_text(encoding="utf-8")) for path in common]
+    text = css_bundle.joined(files, posixpath.dirname(SITE_CSS), readers)
+    (out / SITE_CSS).write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    for page, html in pages.items():
+        found = links[page]
+        if not found:
+            continue
+        href = posixpath.relpath(SITE_CSS, posixpath.dirname(page.relative_to(out).as_posix()))
+        tags = [tag for tag, _path in found[: len(common)]]
+        start = html.index(tags[0])
+        new = html[:start] + f'<link rel="stylesheet" href="{href}?v={digest}" />\n' + html[start + len(tags[0]) :]
+        for tag in tags[1:]:
+            if tag:
+                new = new.replace(tag, "", 1)
+        page.write_text(new, encoding="utf-8")
+
+
 def _trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     # In place: the lists are the builder's, which the book theme edits after this handler
     # (it re-adds its own stylesheet), and which Sphinx restores before the next page.
@@ -100,3 +189,5 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", _trim_page_assets, priority=400)
     # After the other build-finished handlers have written their pages (404.html).
     app.connect("build-finished", _slim_theme, priority=900)
+    # After the theme is slimmed, before the pages get their security policy (950).
+    app.connect("build-finished", _bundle_styles, priority=920)

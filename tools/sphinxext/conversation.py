@@ -28,6 +28,7 @@ from tools.conversations.zh import PLAYER, PROGRESS, SECTION
 from tools.data.schema import suggestion
 from tools.data.yamlfile import DataError
 
+from . import page_data
 from .links import section_links
 from .store import use_store
 
@@ -167,7 +168,8 @@ def _resolve(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     for node in found:
         if isinstance(node, conversation):
             conv = known.get(node["conversation_id"])
-            html = conversation_html(conv, sections) if conv else ""
+            # The player's data goes to the page's deferred data script.
+            html = page_data.take(app, fromdoc, "conversation", conversation_html(conv, sections)) if conv else ""
         else:
             html = progress_html(_placed(app, fromdoc, known))
         node.replace_self(nodes.raw("", html, format="html") if html else [])

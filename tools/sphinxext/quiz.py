@@ -25,6 +25,7 @@ from tools.data.yamlfile import DataError
 from tools.exercises.model import Bank, course_problems, load_banks
 from tools.exercises.render import answer_spec, bank_html
 
+from . import page_data
 from .links import section_links
 from .page_texts import texts
 from .store import use_store
@@ -131,9 +132,14 @@ def _resolve(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
             # Item IDs (kad-01) are for trainers, who pick items by them; learners see numbers.
             show_ids = app.config.course_edition == "trainer"
             html = bank_html(bank, items, _chapter_title(app, bank.chapter), links, show_ids=show_ids)
+            # The items' data (answers included) goes to the page's deferred data script.
+            html = page_data.take(app, fromdoc, "quiz", html)
         else:
             html = _progress_html(app, fromdoc, banks)
         node.replace_self(nodes.raw("", html, format="html"))
+
+
+COLUMNS = ("col_chapter", "col_total", "col_done", "col_correct", "col_first")
 
 
 def _progress_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
@@ -151,15 +157,19 @@ def _progress_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
         rows.append(
             f'<tr data-chapter="{escape(chapter)}"><td><a href="{escape(url)}">{escape(title)}</a></td>'
             f'<td class="course-progress-total">{len(bank.items)}</td>'
-            f'<td class="course-progress-done">—</td><td class="course-progress-correct">—</td></tr>'
+            f'<td class="course-progress-done">—</td><td class="course-progress-correct">—</td>'
+            f'<td class="course-progress-first">—</td></tr>'
         )
     data = json.dumps(chapters, ensure_ascii=False).replace("</", "<\\/")
+    review = app.builder.get_relative_uri(fromdoc, "book/review")
     return (
         '<div class="course-progress">'
         '<p class="course-progress-summary" aria-live="polite">'
         f"{escape(words['static_summary'])}</p>"
+        f'<p class="course-progress-review only-screen"><span class="course-review-count"></span>'
+        f'<a href="{escape(review)}">{escape(words["review_link"])}</a></p>'
         '<table class="table course-progress-table"><thead><tr>'
-        + "".join(f"<th>{escape(words[key])}</th>" for key in ("col_chapter", "col_total", "col_done", "col_correct"))
+        + "".join(f"<th>{escape(words[key])}</th>" for key in COLUMNS)
         + f"</tr></thead><tbody>{''.join(rows)}</tbody></table>"
         f'<script type="application/json" class="course-progress-data">{data}</script>'
         "</div>"
@@ -182,7 +192,12 @@ def _reading_order(app: Sphinx) -> list[str]:
     return order
 
 
-QUIZ_MARKS = ('<div class="course-quiz"', '<div class="course-progress"')
+QUIZ_MARKS = (
+    '<div class="course-quiz"',
+    '<div class="course-progress"',
+    '<div class="course-final"',
+    '<div class="course-review"',
+)
 
 
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
@@ -194,6 +209,8 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
         return
     use_store(app)
     app.add_js_file("course-quiz.js", defer="defer")
+    # Spaced review hears every wrong answer, and the progress page shows what is due.
+    app.add_js_file("course-review.js", defer="defer")
     app.add_css_file("course-quiz.css")
 
 

@@ -5,8 +5,10 @@
 ```
 
 At build time the widget's Python computes the example, so the page shows a result with
-no JavaScript, in print and in the PDF. Pages with a widget also get the MicroPython
-runtime and the same Python sources, which recompute in the reader's browser.
+no JavaScript, in print and in the PDF, and a reader's first result needs no Python. Pages
+with a widget also get the MicroPython runtime and the same Python sources, which recompute
+in the reader's browser: the page script loads them (their URLs are in the widget's config)
+once the page is up, or at once when a link or kept inputs need them.
 
 In the teaching notes, what the tool shows for a case's preset:
 
@@ -21,7 +23,9 @@ the tool disagree; the page shows the lines as a table with a link that opens th
 
 from __future__ import annotations
 
+import hashlib
 import json
+import posixpath
 import weakref
 from pathlib import Path
 
@@ -47,6 +51,7 @@ WIDGET_MARK = '<div class="course-widget"'
 # Texts the page script shows itself (status lines, renumbered legends).
 SCRIPT_TEXTS = (
     "loading",
+    "recompute_waiting",
     "ready",
     "engine_failed",
     "contact_legend",
@@ -182,8 +187,9 @@ def _where(module, text: str) -> str:
     return str(path)
 
 
-def widget_html(kind: str, example: str, uid: str, links: dict[str, str]) -> str:
-    """The widget's complete static HTML: hidden form, example result, and its config."""
+def widget_html(kind: str, example: str, uid: str, links: dict[str, str], runtime: dict[str, str] | None = None) -> str:
+    """The widget's complete static HTML: hidden form, example result, and its config
+    (``runtime``: the URLs of the runtime's files, by file name)."""
     strings = api.strings_for(LANG)
     form = api.preset_form(kind, example, LANG)
     result = api.analyse(kind, form, LANG)
@@ -200,6 +206,7 @@ def widget_html(kind: str, example: str, uid: str, links: dict[str, str]) -> str
         "presets": presets,
         "texts": {key: strings.UI[key] for key in SCRIPT_TEXTS},
         "maxContacts": relationship.MAX_CONTACTS,
+        "runtime": runtime or {},
     }
     data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
     ui = strings.UI
@@ -237,17 +244,36 @@ def _resolve(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
     if not placeholders:
         return
     links = _links(app, fromdoc, api.strings_for(LANG))
+    runtime = _runtime_urls(app, fromdoc)
     for node in placeholders:
-        html = widget_html(node["kind"], node["example"], node["uid"], links)
+        html = widget_html(node["kind"], node["example"], node["uid"], links, runtime)
         node.replace_self(nodes.raw("", html, format="html"))
+
+
+def _runtime_urls(app: Sphinx, fromdoc: str) -> dict[str, str]:
+    """The runtime's files as URLs relative to ``fromdoc``'s page, each with its content's
+    digest, so that a browser never pairs a cached old runtime with new Python sources."""
+    digests = _digests.get(app)
+    if digests is None:
+        folder = Path(app.outdir) / RUNTIME_DIR
+        digests = {name: hashlib.sha256((folder / name).read_bytes()).hexdigest()[:16] for name in bundle.RUNTIME_FILES}
+        _digests[app] = digests
+    here = posixpath.dirname(app.builder.get_target_uri(fromdoc))
+    return {
+        name: posixpath.relpath(f"{RUNTIME_DIR}/{name}", here or ".") + f"?v={digest}"
+        for name, digest in digests.items()
+    }
+
+
+_digests: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     if doctree is None or not any(WIDGET_MARK in n.astext() for n in doctree.findall(nodes.raw)):
         return
     use_store(app)
-    for name in ("micropython.js", "micropython-wasm.js", "course-widgets-py.js"):
-        app.add_js_file(f"widgets/{name}", defer="defer")
+    # The runtime is not among the page's scripts: course-widgets.js loads it when it is
+    # needed, so that it holds up neither the first paint nor the first result.
     app.add_js_file("course-widgets.js", defer="defer")
     app.add_css_file("course-widgets.css")
 

@@ -7,6 +7,8 @@
   as soon as it runs and handed to the loader instead of being fetched.
 - ``course-widgets-py.js``: the widgets' Python sources (``BROWSER_MODULES``), written into
   MicroPython's file system before import: the very files CPython runs.
+- ``micropython.wasm``: the binary itself, a quarter smaller than as text, which a page
+  served over http(s) fetches instead of ``micropython-wasm.js`` (file:// refuses fetch).
 """
 
 from __future__ import annotations
@@ -113,16 +115,24 @@ def python_script() -> str:
     return f"globalThis.courseWidgetSources={payload};\n"
 
 
+# The runtime's files: its scripts, and the WebAssembly binary.
+RUNTIME_FILES = ("micropython.js", "micropython-wasm.js", "course-widgets-py.js", "micropython.wasm")
+
+
 def write_runtime(target: Path) -> list[Path]:
-    """Write the three runtime scripts into ``target``; returns their paths."""
+    """Write the runtime's files (``RUNTIME_FILES``) into ``target``; returns their paths."""
     target.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in (
-        ("micropython.js", classic_script()),
-        ("micropython-wasm.js", wasm_script()),
-        ("course-widgets-py.js", python_script()),
-    ):
+    makers = {
+        "micropython.js": classic_script,
+        "micropython-wasm.js": wasm_script,
+        "course-widgets-py.js": python_script,
+    }
+    for name in RUNTIME_FILES:
         path = target / name
-        path.write_text(text, encoding="utf-8")
+        if name in makers:
+            path.write_text(makers[name](), encoding="utf-8")
+        else:
+            path.write_bytes(_package_file(name).read_bytes())
         written.append(path)
     return written

@@ -1,8 +1,9 @@
 /* Conversation practice: turn each conversation's static script into a player, and fill in
  * the conversations' table on the progress page.
  *
- * Each conversation's data sits in a <script type="application/json"> inside it (written at
- * build time by tools/conversations/render.py). The player shows what the other person says
+ * Each conversation's data is written at build time (tools/conversations/render.py) into the
+ * page's deferred data script (tools/sphinxext/page_data.py: window.CourseData.conversation),
+ * or, on a page built otherwise, sits in a <script type="application/json"> inside it. The player shows what the other person says
  * and the learner's choices as buttons; a choice adds a new step to the log (the learner's
  * words, the reply, the feedback with its chapter link, and what is said next) and moves the
  * focus to it, so keyboard and screen-reader users continue from there. An ending offers a
@@ -269,11 +270,18 @@
     render();
   }
 
+  /* A conversation's data: from the page's data script, else from a block inside it. */
+  function conversationData(section) {
+    const kept = (window.CourseData || {}).conversation || {};
+    if (kept[section.dataset.conversation]) return kept[section.dataset.conversation];
+    try { return JSON.parse(section.querySelector(".course-conversation-data").textContent); } catch (err) { return null; }
+  }
+
   function init() {
     const players = [];
     document.querySelectorAll("section.course-conversation").forEach(function (section) {
-      let conv;
-      try { conv = JSON.parse(section.querySelector(".course-conversation-data").textContent); } catch (err) { return; }
+      const conv = conversationData(section);
+      if (!conv) return;
       players.push(new Player(section, conv));
     });
     // Another tab reached an ending, or the store was restored: show what is kept now.

@@ -96,14 +96,38 @@
   // the learning platform (tools/lms/): one definition of a status.
   window.CourseQuizRules = { statusFor: statusFor };
 
+  /* An item's frame built on the page (the final test and review draw items from the pools
+   * there): number, scenario, prompt, and an empty static part the controls go after. */
+  function itemRoot(data, number) {
+    const root = el("div", { class: "course-quiz-item", "data-item": data.id });
+    const meta = el("p", { class: "course-quiz-meta" });
+    meta.append(el("span", { class: "course-quiz-number" }, fill(T.number, { n: number })), " · " + (data.typeName || ""));
+    root.append(meta);
+    if (data.scenario) {
+      const box = el("div", { class: "course-quiz-scenario" });
+      box.append(el("p", {}, data.scenario));
+      root.append(box);
+    }
+    root.append(el("p", { class: "course-quiz-prompt" }, data.prompt || ""), el("div", { class: "course-quiz-static" }));
+    return root;
+  }
+
   /* ---- one item ---- */
-  function Item(root, data, onChange) {
+  /* `hooks` (optional), for the final test and spaced review: {exam: true} shows the
+   * controls only (no check, no feedback; `onInput` hears every change); {check(item,
+   * answer, status)} takes a check in place of the self-check store. */
+  function Item(root, data, onChange, hooks) {
     this.root = root;
     this.data = data;
     this.spec = specOf(data);
     this.onChange = onChange;
+    this.hooks = hooks || {};
     this.build();
   }
+
+  Item.prototype.changed = function () {
+    if (this.hooks.onInput) this.hooks.onInput(this);
+  };
 
   Item.prototype.build = function () {
     const d = this.data;
@@ -128,18 +152,21 @@
     this.retryButton.addEventListener("click", function () { self.retry(); });
     buttons.append(this.checkButton, this.revealButton, this.retryButton);
     this.feedback = el("div", { class: "course-quiz-feedback", role: "status", "aria-live": "polite" });
-    this.panel.append(this.controls, buttons, this.feedback);
+    if (this.hooks.exam) this.panel.append(this.controls);
+    else this.panel.append(this.controls, buttons, this.feedback);
     this.root.querySelector(".course-quiz-static").after(this.panel);
     this.root.classList.add("is-interactive");
   };
 
   Item.prototype.choiceControls = function (name, multiple, labels) {
+    const self = this;
     const box = el("fieldset", { class: "course-quiz-choices" });
     box.append(el("legend", { class: "visually-hidden" }, multiple ? T.choose_all : T.choose_one));
     this.inputs = labels.map(function (text, i) {
       const id = name + "-" + i;
       const row = el("div", { class: "course-quiz-choice" });
       const input = el("input", { type: multiple ? "checkbox" : "radio", name: name, id: id, value: String(i) });
+      input.addEventListener("change", function () { self.changed(); });
       const label = el("label", { for: id }, text);
       const mark = el("span", { class: "course-quiz-mark", "aria-hidden": "true" });
       row.append(input, label, mark);
@@ -190,9 +217,11 @@
     this.order.splice(to, 0, step);
     this.renderOrder(step, dir);
     this.announce.textContent = fill(T.moved, { step: this.data.steps[step], n: to + 1 });
+    this.changed();
   };
 
   Item.prototype.matchingControls = function () {
+    const self = this;
     const d = this.data;
     const box = el("div", { class: "course-quiz-matching" });
     this.selects = d.pairs.map(function (pair, n) {
@@ -209,7 +238,7 @@
       // A select shows one line: on a narrow screen the chosen answer is cut off, so it is
       // repeated in full below (for the eye only; the select itself tells a screen reader).
       const chosen = el("span", { class: "course-quiz-chosen", "aria-hidden": "true" });
-      select.addEventListener("change", function () { showChosen(select, chosen); });
+      select.addEventListener("change", function () { showChosen(select, chosen); self.changed(); });
       row.append(label, pick, chosen);
       box.append(row);
       return select;
@@ -275,6 +304,14 @@
     return statusFor(this.spec, entry);
   };
 
+  /* The stored entry as it stands (null when there is none). */
+  Item.prototype.stored = function () {
+    return store.quizItems()[this.data.id] || null;
+  };
+
+  /* A check: the answer, one more check, and, on the first check only, whether it was
+   * right (`first`), kept apart from the eventual result. A wrong answer puts the item in
+   * spaced review (course-review.js). */
   Item.prototype.check = function () {
     const answer = this.answer();
     if (!this.isComplete(answer)) {
@@ -282,18 +319,34 @@
       this.feedback.textContent = this.selects ? T.incomplete_matching : T.incomplete;
       return;
     }
-    const previous = store.quizItems()[this.data.id];
-    const attempts = (previous && this.fits(previous.answer) ? previous.attempts : 0) + 1;
-    store.setQuizItem(this.data.id, { answer: answer, revealed: false, attempts: attempts });
-    this.show(answer, this.statusOf({ answer: answer, revealed: false }));
+    const status = this.statusOf({ answer: answer, revealed: false });
+    if (this.hooks.check) {
+      this.hooks.check(this, answer, status);
+      this.show(answer, status);
+      return;
+    }
+    const previous = this.stored();
+    const entry = { answer: answer, revealed: false, attempts: ((previous && previous.attempts) || 0) + 1 };
+    entry.first = previous && typeof previous.first === "boolean" ? previous.first : status === "correct";
+    store.setQuizItem(this.data.id, entry);
+    if (status === "wrong" && window.CourseReview) window.CourseReview.note(this.data.id, false);
+    this.show(answer, status);
     this.onChange();
   };
 
   Item.prototype.reveal = function () {
     const correct = this.correctAnswer();
     this.setAnswer(correct);
-    const previous = store.quizItems()[this.data.id];
-    store.setQuizItem(this.data.id, { answer: correct, revealed: true, attempts: (previous && previous.attempts) || 0 });
+    if (this.hooks.check) {
+      this.hooks.check(this, correct, "revealed");
+      this.show(correct, "revealed");
+      return;
+    }
+    const previous = this.stored();
+    // Revealed before any right check: not right at the first try.
+    const first = previous && typeof previous.first === "boolean" ? previous.first : false;
+    store.setQuizItem(this.data.id, { answer: correct, revealed: true, attempts: (previous && previous.attempts) || 0, first: first });
+    if (window.CourseReview) window.CourseReview.note(this.data.id, false);
     this.show(correct, "revealed");
     this.onChange();
   };
@@ -308,9 +361,19 @@
     this.root.removeAttribute("data-status");
   };
 
+  /* Try again: the page and the answer are cleared; the number of checks and the first
+   * try's result stay (an empty answer has no status). */
   Item.prototype.retry = function () {
     this.clear();
-    store.setQuizItem(this.data.id, null);
+    if (this.hooks.check) return;
+    const previous = this.stored();
+    if (previous && (previous.attempts || typeof previous.first === "boolean")) {
+      const entry = { answer: [], revealed: false, attempts: previous.attempts || 0 };
+      if (typeof previous.first === "boolean") entry.first = previous.first;
+      store.setQuizItem(this.data.id, entry);
+    } else {
+      store.setQuizItem(this.data.id, null);
+    }
     this.onChange();
   };
 
@@ -318,48 +381,78 @@
     this.root.querySelectorAll(".course-quiz-mark").forEach(function (m) { m.textContent = ""; m.className = "course-quiz-mark"; });
   };
 
-  /* Feedback: a verdict in words and symbol (never colour alone), then an explanation for
-   * every option, pair or step. */
+  /* Feedback: a verdict in words and symbol (never colour alone). A wrong try says 还不对,
+   * why each wrong pick is wrong, and which section to read again, and nothing about what
+   * is right; after a right answer or 显示答案 every option, step or pair is explained.
+   * ✓ stands only beside what is right, ✗ only beside a wrong pick. */
   Item.prototype.show = function (answer, status) {
-    const d = this.data;
-    const self = this;
     this.clearMarks();
     this.root.setAttribute("data-status", status);
     const verdict = { correct: T.verdict_correct, wrong: T.verdict_wrong, revealed: T.verdict_revealed }[status];
     this.feedback.className = "course-quiz-feedback is-" + status;
     this.feedback.textContent = "";
     this.feedback.append(el("p", { class: "course-quiz-verdict" }, verdict));
-    const list = el("ul", { class: "course-quiz-explanations" });
+    if (status === "wrong") this.showWrong(answer);
+    else this.showExplained(answer, status);
+  };
+
+  Item.prototype.mark = function (i, ok) {
     const marks = this.root.querySelectorAll(".course-quiz-interactive .course-quiz-mark");
-    const mark = function (i, ok) {
-      if (!marks[i]) return;
-      marks[i].textContent = ok ? "✓" : "✗";
-      marks[i].className = "course-quiz-mark " + (ok ? "is-right" : "is-wrong");
-    };
+    if (!marks[i]) return;
+    marks[i].textContent = ok ? "✓" : "✗";
+    marks[i].className = "course-quiz-mark " + (ok ? "is-right" : "is-wrong");
+  };
+
+  Item.prototype.showWrong = function (answer) {
+    const d = this.data;
+    const self = this;
+    const list = el("ul", { class: "course-quiz-explanations" });
     if (d.type === "truefalse") {
-      const chosen = answer[0];
-      mark(chosen, (chosen === 0) === d.answer);
-      list.append(el("li", {}, (d.answer ? T.statement_true : T.statement_false) + d.explanation));
+      this.mark(answer[0], false);
     } else if (d.options) {
       d.options.forEach(function (o, i) {
-        const picked = answer.indexOf(i) !== -1;
-        if (picked || status !== "wrong") mark(i, o.correct === picked);
-        const tag = status === "revealed"
-          ? (o.correct ? T.tag_correct_option : T.tag_wrong_option)
-          : (o.correct ? (picked ? T.tag_right_picked : T.tag_right_missed) : (picked ? T.tag_wrong_picked : T.tag_wrong));
+        if (answer.indexOf(i) === -1 || o.correct) return;
+        self.mark(i, false);
+        list.append(el("li", {}, fill(T.wrong_pick, { letter: LETTERS[i], explanation: o.explanation })));
+      });
+    } else {
+      const off = answer.filter(function (v, i) { return v !== i; }).length;
+      list.append(el("li", {}, fill(d.type === "ordering" ? T.wrong_steps : T.wrong_pairs, { n: off })));
+    }
+    if (list.childNodes.length) this.feedback.append(list);
+    const hint = el("p", { class: "course-quiz-hint-section" });
+    const parts = String(T.wrong_section).split("{section}");
+    const link = el("a", { href: d.section }, d.sectionTitle || T.section_fallback);
+    hint.append(parts[0], link, parts[1] || "");
+    this.feedback.append(hint);
+  };
+
+  Item.prototype.showExplained = function (answer, status) {
+    const d = this.data;
+    const self = this;
+    const list = el("ul", { class: "course-quiz-explanations" });
+    if (d.type === "truefalse") {
+      this.mark(d.answer ? 0 : 1, true);
+      // Explanations open with 对。or 错。: after 回答正确 that read “正确。错。”, so the verdict
+      // on the statement is said once, in words, and the explanation follows.
+      const why = d.explanation.replace(/^[对错][。，：]\s*/, "");
+      list.append(el("li", {}, (d.answer ? T.statement_true : T.statement_false) + why));
+    } else if (d.options) {
+      d.options.forEach(function (o, i) {
+        if (o.correct) self.mark(i, true);
+        else if (answer.indexOf(i) !== -1) self.mark(i, false);
+        const tag = o.correct ? T.tag_correct_option : T.tag_wrong_option;
         list.append(el("li", {}, fill(T.option_line, { letter: LETTERS[i], tag: tag, explanation: o.explanation })));
       });
     } else if (d.type === "ordering") {
-      self.order.forEach(function (step, pos) { mark(pos, step === pos); });
+      this.order.forEach(function (step, pos) { self.mark(pos, step === pos); });
       const right = d.steps.map(function (s, i) { return (i + 1) + ". " + s; }).join(" → ");
       list.append(el("li", {}, fill(T.right_order, { order: right })));
       list.append(el("li", {}, d.explanation));
     } else {
       d.pairs.forEach(function (p, i) {
-        const ok = answer[i] === i;
-        mark(i, ok);
-        const verdictText = status === "revealed" ? "" : (ok ? T.pair_right : T.pair_wrong);
-        list.append(el("li", {}, fill(T.pair_line, { n: i + 1, left: p.left, right: p.right, verdict: verdictText, explanation: p.explanation })));
+        self.mark(i, answer[i] === i);
+        list.append(el("li", {}, fill(T.pair_line, { n: i + 1, left: p.left, right: p.right, explanation: p.explanation })));
       });
       if (d.explanation) list.append(el("li", {}, d.explanation));
     }
@@ -372,16 +465,18 @@
     const score = block.querySelector(".course-quiz-score");
     const counts = function () {
       const saved = store.quizItems();
-      let done = 0, right = 0;
+      let done = 0, right = 0, first = 0;
       items.forEach(function (item) {
-        const status = item.statusOf(saved[item.data.id]);
+        const entry = saved[item.data.id];
+        const status = item.statusOf(entry);
         if (status) { done++; if (status === "correct") right++; }
+        if (entry && entry.first === true) first++;
       });
-      return { done: done, right: right };
+      return { done: done, right: right, first: first };
     };
     const updateScore = function () {
       const c = counts();
-      score.textContent = fill(T.score, { right: c.right, total: items.length, done: c.done });
+      score.textContent = fill(T.score, { right: c.right, total: items.length, done: c.done, first: c.first });
     };
     const showSaved = function (item) {
       const entry = store.quizItems()[item.data.id];
@@ -393,7 +488,10 @@
     };
     block.querySelectorAll(".course-quiz-item").forEach(function (root) {
       let data;
-      try { data = JSON.parse(root.querySelector(".course-quiz-data").textContent); } catch (err) { return; }
+      // The item's data: from the page's deferred data script (tools/sphinxext/page_data.py),
+      // else from a block inside the item (pages built otherwise).
+      data = ((window.CourseData || {}).quiz || {})[root.dataset.item];
+      if (!data) { try { data = JSON.parse(root.querySelector(".course-quiz-data").textContent); } catch (err) { return; } }
       const item = new Item(root, data, updateScore);
       showSaved(item);
       items.push(item);
@@ -433,19 +531,22 @@
     // Counted exactly as the chapter pages count: each item's spec comes with the page.
     const render = function () {
       const saved = store.quizItems();
-      let total = 0, done = 0, right = 0;
+      let total = 0, done = 0, right = 0, first = 0;
       chapters.forEach(function (c) {
         const row = box.querySelector('tr[data-chapter="' + c.chapter + '"]');
-        let d = 0, r = 0;
+        let d = 0, r = 0, f = 0;
         c.items.forEach(function (item) {
-          const status = statusFor(item, saved[item.id]);
+          const entry = saved[item.id];
+          const status = statusFor(item, entry);
           if (status) { d++; if (status === "correct") r++; }
+          if (entry && entry.first === true) f++;
         });
-        total += c.items.length; done += d; right += r;
+        total += c.items.length; done += d; right += r; first += f;
         row.querySelector(".course-progress-done").textContent = d + " / " + c.items.length;
         row.querySelector(".course-progress-correct").textContent = r + " / " + c.items.length;
+        row.querySelector(".course-progress-first").textContent = f + " / " + c.items.length;
       });
-      summary.textContent = fill(P.summary, { total: total, done: done, right: right });
+      summary.textContent = fill(P.summary, { total: total, done: done, right: right, first: first });
     };
     const reset = el("button", { type: "button", class: "btn btn-sm btn-outline-danger course-progress-reset" }, P.reset);
     const done = el("p", { class: "course-progress-reset-status visually-hidden", role: "status" });
@@ -462,6 +563,12 @@
     store.subscribe(function (reason) { if (reason !== "update") render(); });
     render();
   }
+
+  // For the final test and spaced review (course-final.js, course-review.js).
+  window.CourseQuiz = {
+    Item: Item, itemRoot: itemRoot, specOf: specOf, statusFor: statusFor, fill: fill, el: el,
+    storageNote: storageNote, texts: TEXTS,
+  };
 
   function start() {
     if (!store) return; // course-store.js did not load: the static items and key remain

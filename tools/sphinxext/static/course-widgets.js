@@ -1,8 +1,14 @@
 /* The analysis widgets in the reader's browser.
  *
  * The page already shows the example's result, computed at build time by the widgets'
- * Python. This script starts MicroPython (bundled with the site, no network), loads the
- * same Python sources and recomputes on every input change. All logic, all checking and
+ * Python. While the form still holds the example (no share link, no inputs kept from an
+ * earlier visit, nothing restored by the browser), that result is the result: the form is
+ * shown with it at once, and the Python runtime (MicroPython with the same Python sources,
+ * bundled with the site, no network; about 750 KB) loads without holding anything up, once
+ * the page has loaded and the browser is idle, or as soon as the reader reaches for the
+ * form. An input changed before it is there is kept; the result is recomputed when it
+ * arrives. When the inputs need Python at once (a link, kept inputs), the runtime loads
+ * straight away. From then on Python recomputes on every input change. All logic, all checking and
  * all result HTML come from Python; this file only moves form values in and HTML out, and
  * looks after the form: which fields the reader has touched (a field's problems are shown
  * once it has been touched, or when the reader asks for the result), the inputs kept in
@@ -20,10 +26,54 @@
   try { pageTexts = JSON.parse(document.getElementById("course-texts").textContent); } catch (e) { pageTexts = {}; }
 
   var enginePromise = null;
+  var runtimePromise = null;
 
-  function engine() {
+  function loadScripts(urls) {
+    return Promise.all(urls.map(function (url) {
+      return new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = url;
+        script.async = false; // run in the order inserted
+        script.onload = resolve;
+        script.onerror = function () { reject(new Error("cannot load " + url)); };
+        document.head.appendChild(script);
+      });
+    }));
+  }
+
+  /* The WebAssembly binary: fetched as it is over http(s); from file://, where fetch() is
+   * refused, or when the fetch fails, the script that carries it as text (a third more
+   * bytes). Compiling starts as soon as the bytes are there. */
+  function loadWasm(files) {
+    var asScript = function () { return loadScripts([files["micropython-wasm.js"]]); };
+    if (!/^https?:$/.test(location.protocol) || !files["micropython.wasm"] || !window.fetch) return asScript();
+    return fetch(files["micropython.wasm"]).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      globalThis.courseMicroPythonWasm = bytes;
+      globalThis.courseMicroPythonCompiled = WebAssembly.compile(bytes);
+      globalThis.courseMicroPythonCompiled.catch(function () {});
+    }).catch(asScript);
+  }
+
+  /* The runtime (tools/widgets/bundle.py; the build puts the URLs of its files in each
+   * widget's config): the loader and the Python sources as classic scripts, so that they
+   * load from file:// too, and the WebAssembly, all requested together. All are files of
+   * the site, as its Content-Security-Policy requires. */
+  function loadRuntime(files) {
+    if (!runtimePromise) {
+      runtimePromise = Promise.all([loadScripts([files["micropython.js"], files["course-widgets-py.js"]]), loadWasm(files)]);
+    }
+    return runtimePromise;
+  }
+
+  function engine(files) {
     if (enginePromise) return enginePromise;
     enginePromise = (async function () {
+      performance.mark("course-widget-runtime-requested");
+      await loadRuntime(files);
       if (typeof globalThis.loadMicroPython !== "function" || !globalThis.courseMicroPythonWasm) {
         throw new Error("MicroPython runtime scripts are missing");
       }
@@ -112,42 +162,100 @@
     this.computeMs = [];
   }
 
+  /* Whether the form still shows exactly what the build computed its result for: every
+   * field as written in the page (a browser may restore the values of a reloaded page). */
+  Widget.prototype.asBuilt = function () {
+    return this.fields().every(function (f) {
+      if (f.type === "radio" || f.type === "checkbox") return f.checked === f.defaultChecked;
+      if (f.tagName === "SELECT") {
+        return Array.prototype.every.call(f.options, function (o) { return o.selected === o.defaultSelected; });
+      }
+      return f.value === f.defaultValue;
+    });
+  };
+
   Widget.prototype.start = function () {
     var self = this;
+    var saved = store ? store.widgetForm(self.uid) : null;
+    if (readLink(self.uid) === null && !saved && self.asBuilt()) {
+      // The build-time result is the result for the inputs shown: show it now, and load
+      // Python when the page is done or the reader reaches for the form.
+      self.live();
+      shown();
+      self.say(self.texts.ready);
+      self.listen();
+      var soon = function () { self.loadEngine(); };
+      var idle = function () {
+        if (window.requestIdleCallback) window.requestIdleCallback(soon, { timeout: 1500 });
+        else setTimeout(soon, 200);
+      };
+      if (document.readyState === "complete") idle();
+      else window.addEventListener("load", idle, { once: true });
+      ["focusin", "pointerdown", "keydown"].forEach(function (type) {
+        self.root.addEventListener(type, soon, { once: true, passive: true });
+      });
+      return Promise.resolve();
+    }
+    // The inputs come from a link or an earlier visit: only Python can check them.
     self.root.dataset.state = "loading";
     self.say(self.texts.loading);
-    return engine().then(function (api) {
-      self.api = api;
+    return self.loadEngine().then(function () {
+      if (!self.api) return;
       var notices = self.applyLink(false);
       if (notices === null) notices = self.restoreSaved();
-      self.form.hidden = false;
-      self.presets.hidden = false;
-      self.back.hidden = false;
-      self.root.classList.add("widget-live");
-      if (self.kind === "relationship-map") self.renumber();
+      self.live();
       self.compute();
-      self.root.dataset.state = "ready";
-      if (!window.courseWidgetFirstResult) {
-        window.courseWidgetFirstResult = performance.now();
-        performance.mark("course-widget-first-result");
-      }
+      shown();
       self.say(notices.length ? notices.join(" ") : self.texts.ready);
-      self.storageNote();
       // Opened from a case page or a shared link: bring the tool, and what was loaded, into
       // view (the link names the tool, not a place on the page).
       if (readLink(self.uid) !== null) self.root.scrollIntoView({ block: "start" });
-      self.form.addEventListener("input", function (event) { self.touch(event.target); self.changed(); });
-      self.form.addEventListener("change", function (event) { self.touch(event.target); });
-      self.form.addEventListener("focusout", function (event) { self.left(event.target, event.relatedTarget); });
-      // Where "返回修改输入" brings the reader back to.
-      self.form.addEventListener("focusin", function (event) { if (event.target.name) self.lastField = event.target; });
-      self.form.addEventListener("submit", function (event) { event.preventDefault(); });
-      self.root.addEventListener("click", function (event) { self.clicked(event); });
+      self.listen();
+    });
+  };
+
+  /* The form shown in place of its static copy. */
+  Widget.prototype.live = function () {
+    this.form.hidden = false;
+    this.presets.hidden = false;
+    this.back.hidden = false;
+    this.root.classList.add("widget-live");
+    if (this.kind === "relationship-map") this.renumber();
+    this.storageNote();
+  };
+
+  Widget.prototype.listen = function () {
+    var self = this;
+    self.form.addEventListener("input", function (event) { self.touch(event.target); self.changed(); });
+    self.form.addEventListener("change", function (event) { self.touch(event.target); });
+    self.form.addEventListener("focusout", function (event) { self.left(event.target, event.relatedTarget); });
+    // Where "返回修改输入" brings the reader back to.
+    self.form.addEventListener("focusin", function (event) { if (event.target.name) self.lastField = event.target; });
+    self.form.addEventListener("submit", function (event) { event.preventDefault(); });
+    self.root.addEventListener("click", function (event) { self.clicked(event); });
+  };
+
+  /* Python, once: then the widget is ready, and what waited for it is done. */
+  Widget.prototype.loadEngine = function () {
+    var self = this;
+    if (self.engineLoad) return self.engineLoad;
+    self.engineLoad = engine(self.config.runtime).then(function (api) {
+      self.api = api;
+      self.root.dataset.state = "ready";
+      if (!window.courseWidgetReady) window.courseWidgetReady = performance.now();
+      if (self.linkWaiting) {
+        self.linkWaiting = false;
+        self.linkChanged();
+      } else if (self.stale) {
+        self.compute();
+        self.say(self.texts.ready);
+      }
     }).catch(function (error) {
       self.root.dataset.state = "failed";
       self.say(self.texts.engine_failed);
       console.error(error);
     });
+    return self.engineLoad;
   };
 
   /* Fill the form from the page's link, if it names this widget. Returns the notices to
@@ -190,7 +298,14 @@
 
   // A preset link clicked on the page itself (history.replaceState does not fire this).
   Widget.prototype.linkChanged = function () {
-    if (!this.api || readLink(this.uid) === null) return;
+    if (readLink(this.uid) === null) return;
+    if (!this.api) {
+      // Read once Python is there: the link's inputs are checked by it.
+      this.linkWaiting = true;
+      this.say(this.texts.loading);
+      this.loadEngine();
+      return;
+    }
     var notices = this.applyLink(true);
     this.compute();
     this.say(notices.length ? notices.join(" ") : this.texts.ready, true);
@@ -239,13 +354,28 @@
   };
 
   Widget.prototype.compute = function () {
-    var started = performance.now();
     var values = this.gather();
+    if (!this.api) {
+      // Changed before Python is there: the inputs stay in the form, and are computed
+      // as soon as it arrives; until then the result says it is not theirs yet.
+      this.stale = true;
+      this.result.setAttribute("aria-busy", "true");
+      this.say(this.texts.recompute_waiting);
+      this.loadEngine();
+      return values;
+    }
+    var started = performance.now();
+    this.stale = false;
+    this.result.removeAttribute("aria-busy");
     var pending = JSON.stringify(this.untouched());
     var out = JSON.parse(this.api.run_json(this.kind, JSON.stringify(values), this.linksJson, this.uid, "zh", pending));
     this.result.innerHTML = out.html;
     this.markErrors(out.errors);
     var took = performance.now() - started;
+    if (!window.courseWidgetFirstResult) {
+      window.courseWidgetFirstResult = performance.now();
+      performance.mark("course-widget-first-result");
+    }
     this.computeMs.push(took);
     this.root.dataset.computeMs = took.toFixed(2);
     return values;
@@ -551,6 +681,13 @@
       function () { self.say(self.texts.share_manual); }
     );
   };
+
+  /* The first moment a widget's result is on screen and current. */
+  function shown() {
+    if (window.courseWidgetShown) return;
+    window.courseWidgetShown = performance.now();
+    performance.mark("course-widget-shown");
+  }
 
   window.courseWidgets = widgets.map(function (root) {
     var widget = new Widget(root);
