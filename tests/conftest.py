@@ -4,6 +4,7 @@ a local HTTP server for it, and headless Chromium."""
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -23,6 +24,16 @@ CHAPTERS = [
     "relationship-management",
     "from-transaction-to-partner",
 ]
+
+
+def section(text: str, label: str) -> str:
+    """The text from a ``(label)=`` line to the next heading of the same or a higher level."""
+    start = text.index(f"({label})=\n")
+    heading = text[start:].split("\n", 2)[1]
+    level = len(heading) - len(heading.lstrip("#"))
+    rest = text[start + len(f"({label})=\n") + len(heading) :]
+    end = re.search(rf"^#{{1,{level}}} ", rest, flags=re.M)
+    return heading + (rest[: end.start()] if end else rest)
 
 
 def jupyter_book_build(source: Path, output: Path, *extra: str) -> subprocess.CompletedProcess:

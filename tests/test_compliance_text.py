@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, section
 
 
 def course_files() -> list:
@@ -25,16 +25,6 @@ def read(relative: str) -> str:
 def paragraph_after(text: str, label: str) -> str:
     """The paragraph that a ``(label)=`` line names (a label on a paragraph, not a heading)."""
     return text.split(f"({label})=\n", 1)[1].split("\n\n", 1)[0]
-
-
-def section(text: str, label: str) -> str:
-    """The text from a ``(label)=`` line to the next heading of the same or a higher level."""
-    start = text.index(f"({label})=\n")
-    heading = text[start:].split("\n", 2)[1]
-    level = len(heading) - len(heading.lstrip("#"))
-    rest = text[start + len(f"({label})=\n") + len(heading) :]
-    end = re.search(rf"^#{{1,{level}}} ", rest, flags=re.M)
-    return heading + (rest[: end.start()] if end else rest)
 
 
 # Phrases that present hospitality as buying orders, lock customers in, or use a term the

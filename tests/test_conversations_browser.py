@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
+from reader_devices import open_page
 
 from tools.conversations.model import load_conversation
 from tools.conversations.zh import OUTCOME, QUALITY
@@ -15,19 +16,11 @@ pytestmark = pytest.mark.browser
 
 CONV_ID = "why-buy-this-kind"
 CHAPTER = "book/key-account-difference.html"
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 CONV = load_conversation(ROOT / "exercises" / "conversations" / f"{CONV_ID}.yml")
 
 
 def open_phone(browser, url: str, **options):
-    context = browser.new_context(**PHONE, **options)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.console_errors = errors
-    page.goto(url)
-    return context, page
+    return open_page(browser, "phone", url, **options)
 
 
 def player(page):

@@ -13,7 +13,7 @@ import re
 
 import pytest
 import yaml
-from conftest import CHAPTERS, ROOT
+from conftest import CHAPTERS, ROOT, section
 
 from tools.widgets import api, zh
 
@@ -33,16 +33,6 @@ def read(relative: str) -> str:
 
 def chapter(name: str) -> str:
     return read(f"book/{name}.md")
-
-
-def section(text: str, label: str) -> str:
-    """The text from a ``(label)=`` line to the next heading of the same or a higher level."""
-    start = text.index(f"({label})=\n")
-    heading = text[start:].split("\n", 2)[1]
-    level = len(heading) - len(heading.lstrip("#"))
-    rest = text[start + len(f"({label})=\n") + len(heading) :]
-    end = re.search(rf"^#{{1,{level}}} ", rest, flags=re.M)
-    return heading + (rest[: end.start()] if end else rest)
 
 
 def heading_section(text: str, heading: str) -> str:

@@ -7,18 +7,25 @@ blocks, commas inside ``:is()``/``:not()`` and attribute selectors); no parser n
 from __future__ import annotations
 
 
+def _skip_string_or_comment(css: str, i: int) -> int | None:
+    """Where scanning resumes past a string or comment starting at ``i``; None if neither."""
+    if css[i] in "\"'":
+        return _skip_string(css, i)
+    if css.startswith("/*", i):
+        end = css.find("*/", i + 2)
+        return len(css) if end < 0 else end + 2
+    return None
+
+
 def statements(css: str) -> list[tuple[str, str | None]]:
     """Top-level statements as (prelude, block body or None for an @-statement ending in ';')."""
     out: list[tuple[str, str | None]] = []
     i, start, n = 0, 0, len(css)
     while i < n:
         ch = css[i]
-        if ch in "\"'":
-            i = _skip_string(css, i)
-            continue
-        if css.startswith("/*", i):
-            end = css.find("*/", i + 2)
-            i = n if end < 0 else end + 2
+        skipped = _skip_string_or_comment(css, i)
+        if skipped is not None:
+            i = skipped
             continue
         if ch == ";":
             out.append((css[start : i + 1], None))
@@ -30,12 +37,9 @@ def statements(css: str) -> list[tuple[str, str | None]]:
             depth, i = 1, i + 1
             while i < n and depth:
                 c = css[i]
-                if c in "\"'":
-                    i = _skip_string(css, i)
-                    continue
-                if css.startswith("/*", i):
-                    end = css.find("*/", i + 2)
-                    i = n if end < 0 else end + 2
+                skipped = _skip_string_or_comment(css, i)
+                if skipped is not None:
+                    i = skipped
                     continue
                 depth += {"{": 1, "}": -1}.get(c, 0)
                 i += 1
