@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
+from playwright.sync_api import expect
+
 # Viewport, touch and mobile flags per device (issue #10: phone, tablet, laptop).
 DEVICES = {
     "phone": {
@@ -33,3 +37,13 @@ def box(locator) -> dict:
     b = locator.bounding_box()
     assert b is not None, f"{locator} is not rendered"
     return b
+
+
+def seen_text(locator) -> str:
+    """The text of ``locator`` as a reader sees it once it is on screen. A page's later
+    sections are laid out only when they come near the screen (content-visibility), and
+    until then a browser reports no rendered text for them; scrolling there is what the
+    reader does (the browser lays the section out at its next frames)."""
+    locator.scroll_into_view_if_needed()
+    expect(locator).to_have_text(re.compile(r"\S"), use_inner_text=True, timeout=5000)
+    return locator.inner_text()

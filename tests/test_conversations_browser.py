@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
-from reader_devices import open_page
+from reader_devices import open_page, seen_text
 
 from tools.conversations.model import load_conversation
 from tools.conversations.zh import OUTCOME, QUALITY
@@ -94,7 +94,7 @@ def test_good_and_bad_endings_by_keyboard_progress_kept_and_shown(browser, serve
     box = player(page)
     assert box.is_visible()
     assert not page.locator(f"#conversation-{CONV_ID} .course-conversation-script").is_visible()
-    assert box.locator(".course-conversation-status").inner_text() == "你还没有完成这段对话。"
+    assert seen_text(box.locator(".course-conversation-status")) == "你还没有完成这段对话。"
     live = box.locator("[aria-live=polite]")
 
     good = CONV.main_path()[-1][1].next
@@ -108,7 +108,7 @@ def test_good_and_bad_endings_by_keyboard_progress_kept_and_shown(browser, serve
 
     # The progress is kept over a reload.
     page.reload()
-    status = player(page).locator(".course-conversation-status").inner_text()
+    status = seen_text(player(page).locator(".course-conversation-status"))
     assert f"到过 1 / {len(CONV.endings)} 个结局：{ending.title}" in status
 
     # A bad ending, by keyboard too.
@@ -164,7 +164,7 @@ def test_clearing_the_progress_asks_first(browser, server):
     page.get_by_role("dialog").get_by_role("button", name="清除对话练习进度").click()
     assert row.locator(".course-conversation-progress-reached").inner_text() == "—"
     page.goto(server + CHAPTER)
-    assert player(page).locator(".course-conversation-status").inner_text() == "你还没有完成这段对话。"
+    assert seen_text(player(page).locator(".course-conversation-status")) == "你还没有完成这段对话。"
     assert page.console_errors == []
     context.close()
 
@@ -176,7 +176,7 @@ def test_without_javascript_the_whole_script_is_there(browser, server):
     choices = sum(len(t.choices) for t in CONV.turns)
     assert script.locator(".course-conversation-choice").count() == choices
     first = script.locator(".course-conversation-turn").first
-    assert first.locator(".course-conversation-step").inner_text() == "第 1 步"
+    assert seen_text(first.locator(".course-conversation-step")) == "第 1 步"
     # On a phone the brief uses the full width: no definition-list indent.
     brief = page.locator(f"#conversation-{CONV_ID} .course-conversation-brief")
     assert brief.locator("dd").first.bounding_box()["x"] == brief.locator("dt").first.bounding_box()["x"]

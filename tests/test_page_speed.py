@@ -99,7 +99,7 @@ def test_rebase_squeeze_and_unread_properties():
     assert "a :hover{" in out, "whitespace inside a selector is meaning"
     assert "url(styles/img/x.png)" in out
     assert 'content: "  a ; b  "' in out, "strings are kept as they are"
-    assert "url(\"data:image/svg+xml,%3Csvg%3E\")" in out
+    assert 'url("data:image/svg+xml,%3Csvg%3E")' in out
     assert "--unused" not in out and "--used: red" in out and "note" not in out
     # A property read only by a dropped one goes too; one a page or script reads stays.
     chain = ":root{--a: 1px;--b: var(--a);--c: 2px;--d: 3px}"
@@ -124,47 +124,8 @@ def test_every_page_links_the_joined_stylesheet_instead_of_its_parts(site, pages
         assert not set(parts) & set(resolved), path
 
 
-_STYLES = """() => {
-  const props = ['display', 'position', 'font-size', 'font-weight', 'line-height', 'color', 'background-color',
-                 'margin-top', 'margin-left', 'padding-top', 'padding-left', 'border-top-width', 'border-top-color',
-                 'width', 'max-width', 'visibility', 'text-decoration-line', 'list-style-type', 'white-space'];
-  return Array.from(document.querySelectorAll('body *')).slice(0, 4000).map((el) => {
-    const s = getComputedStyle(el);
-    return el.tagName + (el.id ? '#' + el.id : '') + ' ' + props.map((p) => s.getPropertyValue(p)).join('|');
-  });
-}"""
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("width", [390, 1366])
-def test_the_joined_stylesheet_renders_as_its_parts(browser, site, tmp_path, scheme, width):
-    """Every element of a chapter and of a tool page computes the same styles with the
-    joined file as with the files it joins (comments, whitespace and unread properties
-    dropped, url()s rebased)."""
-    parts = css_bundle.JOINED.search((site / SITE_CSS).read_text(encoding="utf-8")).group(1).split()
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
-    page = context.new_page()
-    for rel in (f"book/{BENCH_CHAPTER}.html", REL):
-        original = site / rel
-        html = original.read_text(encoding="utf-8")
-        up = "../" * rel.count("/")
-        separate = "".join(f'<link rel="stylesheet" href="{up}{p}" />' for p in parts)
-        html = re.sub(r'<link rel="stylesheet" href="[^"]*course-site\.css[^"]*" />', separate, html)
-        twin = original.with_name("twin-" + original.name)
-        twin.write_text(html, encoding="utf-8")
-        try:
-            styles = []
-            for path in (original, twin):
-                page.goto(path.as_uri())
-                page.wait_for_load_state("load")
-                page.wait_for_timeout(300)  # the theme's scripts settle the page after load
-                styles.append(page.evaluate(_STYLES))
-        finally:
-            twin.unlink()
-        diff = [(a, b) for a, b in zip(*styles, strict=True) if a != b]
-        assert not diff, f"{rel} ({scheme}, {width}px): {diff[:5]}"
-    context.close()
+# How the joined file renders, split into the head's and the late stylesheet, against the
+# files it joins: tests/test_first_paint.py.
 
 
 # ------------------------------------------------------------------ the tools' first result

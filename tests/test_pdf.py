@@ -86,3 +86,15 @@ def test_self_check_options_are_lettered_like_the_answer_key(pdf):
     text = text_of(pdf)
     assert re.search(r"^\s*A\. \S", text, re.M) and re.search(r"^\s*C\. \S", text, re.M)
     assert "答案:C" in text.replace(" ", "") or "答案：C" in text.replace(" ", "")
+
+
+def test_the_document_links_none_of_the_site_stylesheets(site):
+    """A page's own stylesheets sit in its body (for the first paint); the print document
+    lifts the body out and must not pick them up: it has its own stylesheet."""
+    from tools.pdf.assemble import assemble
+
+    document = assemble(
+        site, root_page="book/index.html", title="t", subtitle="s", author="a", edition="e", stylesheet="body{}"
+    )
+    assert "course-quiz-item" in document
+    assert not re.search(r"<link\b", document), re.search(r"<link\b[^>]*>", document).group(0)

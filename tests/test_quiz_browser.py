@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from reader_devices import seen_text
 
 pytestmark = pytest.mark.browser
 
@@ -264,7 +265,7 @@ def test_corrupt_storage_does_not_break_the_page(page, server, stored):
     page.evaluate("s => localStorage.setItem('course-quiz:v1', s)", stored)
     page.reload()
     assert page.locator(".course-quiz-item.is-interactive").count() == total(page) > 0
-    assert "本章得分" in page.locator(".course-quiz-score").inner_text()
+    assert "本章得分" in seen_text(page.locator(".course-quiz-score"))
     choose(page, "pf-01", [0])
     page.locator("#quiz-pf-01 .course-quiz-check").click()
     assert page.locator("#quiz-pf-01 .course-quiz-verdict").count() == 1

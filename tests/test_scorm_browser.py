@@ -20,6 +20,7 @@ from urllib.parse import quote
 
 import pytest
 from conftest import ROOT
+from reader_devices import seen_text
 
 from tools.lms import scorm
 
@@ -250,7 +251,7 @@ def test_second_launch_restores_the_progress(first_session, platform, learner):
     wrong_id = first_session["wrong_id"]
     assert frame.locator("#quiz-pf-01").get_attribute("data-status") == "correct"
     assert frame.locator(f"#quiz-{wrong_id}").get_attribute("data-status") == "wrong"
-    assert "答对 1 / " in frame.locator(".course-quiz-score").inner_text()
+    assert "答对 1 / " in seen_text(frame.locator(".course-quiz-score"))
     # The progress page shows it too (another page of the same session).
     frame.goto(url + "pkg/book/progress.html")
     progress = course_frame(learner, "book/progress.html")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from reader_devices import seen_text
 
 pytestmark = pytest.mark.browser
 
@@ -76,7 +77,7 @@ def test_without_storage_every_part_says_so_once_and_works(blocked_page, server)
     page.goto(server + CHAPTER)
     quiz = page.locator(".course-quiz")
     assert quiz.locator(".course-store-note").count() == 1
-    assert NOTICE in quiz.locator(".course-store-note").inner_text()
+    assert NOTICE in seen_text(quiz.locator(".course-store-note"))
     right, wrong = right_and_wrong(item(page, "pf-01"))
     answer(page, "pf-01", right)
     assert "回答正确" in page.locator("#quiz-pf-01 .course-quiz-verdict").inner_text()
@@ -113,7 +114,7 @@ def test_a_tampered_store_is_read_field_by_field(page, server):
     }
     page.evaluate("s => localStorage.setItem('course-quiz:v1', s)", json.dumps(legacy))
     page.reload()
-    assert "还不对" in page.locator("#quiz-pf-01 .course-quiz-verdict").inner_text()
+    assert "还不对" in seen_text(page.locator("#quiz-pf-01 .course-quiz-verdict"))
     assert page.locator("#quiz-pf-02 .course-quiz-verdict").count() == 0
     assert f"答对 0 / {total(page)} 题（已作答 1 题）" in page.locator(".course-quiz-score").inner_text()
     page.locator("#quiz-pf-01 .course-quiz-retry").click()

@@ -4,7 +4,8 @@ Takes an already built site (it builds nothing), serves it on a loopback port an
 one page of each type in headless Chromium with a cold cache (a fresh browser context per
 load). For each it prints every byte the browser loads, uncompressed: the page, its styles,
 scripts, fonts and images, diagrams included (the page is scrolled to the end so that
-lazily loaded images count), and the page's HTML document alone. Then, throttled through
+lazily loaded images count), the page's HTML document alone, and what its first paint
+waits for (the stylesheets and scripts the browser marks render-blocking). Then, throttled through
 the DevTools protocol (1.6 Mbit/s down, 150 ms latency, CPU 4x slower, a 390x844 phone),
 it measures, once as served here (no compression, as from file:// or a plain static
 server) and once gzip-compressed (as most static web hosts send text files):
@@ -94,6 +95,20 @@ def page_bytes(browser, url: str) -> dict[str, int]:
     return dict(sizes)
 
 
+def render_blocking(browser, url: str) -> int:
+    """Bytes (uncompressed) of what holds back the first paint of ``url``: the stylesheets
+    and scripts the browser marks render-blocking (the page's HTML downloads beside them)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    page = context.new_page()
+    page.goto(url, wait_until="load")
+    sizes = page.evaluate(
+        """() => performance.getEntriesByType('resource')
+              .filter((e) => e.renderBlockingStatus === 'blocking').map((e) => e.decodedBodySize)"""
+    )
+    context.close()
+    return sum(sizes)
+
+
 def _throttled_page(browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
     page = context.new_page()
@@ -156,16 +171,19 @@ def main() -> int:
         parser.error(f"{root} holds no built site ({CHAPTER} is missing); build it first (make)")
     with serve(root) as base, serve(root, compress=True) as zbase, launch() as browser:
         kinds = ("document", "stylesheet", "script", "font", "image", "fetch")
-        print(f"{'page type':12} {'page':36} {'total KB':>8} {'reqs':>4}  " + " ".join(f"{k[:6]:>7}" for k in kinds))
+        header = f"{'page type':12} {'page':36} {'total KB':>8} {'reqs':>4}  " + " ".join(f"{k[:6]:>7}" for k in kinds)
+        print(header + "  blocking")
         for name, path in PAGE_TYPES.items():
             sizes = page_bytes(browser, base + path)
             total = sum(v for k, v in sizes.items() if k != "requests")
             other = total - sum(sizes.get(k, 0) for k in kinds)
             parts = " ".join(_kb(sizes.get(k, 0)) for k in kinds)
-            print(f"{name:12} {path:36} {_kb(total):>8} {sizes['requests']:4d}  {parts}  other {_kb(other)}")
+            blocking = _kb(render_blocking(browser, base + path))
+            row = f"{name:12} {path:36} {_kb(total):>8} {sizes['requests']:4d}  {parts}  {blocking}"
+            print(f"{row}  other {_kb(other)}")
         print(
-            f"(KB = 1000 bytes, uncompressed; document = the page's HTML alone; budget for a chapter: "
-            f"{BUDGET_BYTES / 1000:.0f} KB in all)"
+            f"(KB = 1000 bytes, uncompressed; document = the page's HTML alone; blocking = the stylesheets and "
+            f"scripts the first paint waits for; budget for a chapter: {BUDGET_BYTES / 1000:.0f} KB in all)"
         )
         print()
         print(

@@ -29,6 +29,9 @@ SCREEN_ONLY = ",".join(
         ".prev-next-area",
         ".toc-drawer",
         "form",
+        # A page's own stylesheets are linked in its body (tools/sphinxext/assets.py); the
+        # document has a stylesheet of its own.
+        "link",
     ]
 )
 

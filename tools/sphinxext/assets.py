@@ -13,9 +13,13 @@
   myst-nb's notebook styles from none (the course has no notebooks).
 - ``course-nav.js`` (drawers, 回到顶部) is loaded by every page.
 - The stylesheets that every page links (the theme's, Sphinx's, the course's own) are
-  joined into one, ``_static/course-site.css`` (:mod:`tools.sphinxext.css_bundle`), and
-  each page links that instead: one request, not six, before the first paint. A page's
-  own stylesheets (self-checks, conversations, tools) stay separate files after it.
+  joined (:mod:`tools.sphinxext.css_bundle`) and split (:mod:`tools.sphinxext.css_split`):
+  the head links ``_static/course-site.css``, what can style the pages as written, the one
+  request before the first paint; ``_static/course-late.css`` (print rules, and the look
+  of what scripts make) is linked at the end of the body for print, and course-nav.js
+  applies it to the screen, so it holds back neither the paint nor the scripts.
+- A page's own stylesheets (self-checks, conversations, tools) are linked in the body,
+  just before the first element they can style: what comes before paints without them.
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _JavaScript
 
-from tools.sphinxext import css_bundle
+from tools.sphinxext import css_bundle, css_split
 from tools.sphinxext.css_purge import purge, used_names
 from tools.sphinxext.icon_font import strip_icon_font
 
@@ -40,10 +44,16 @@ PURGED = (THEME_CSS, "_static/styles/sphinx-book-theme.css", "_static/basic.css"
 _CONTENT_FILES = ("searchindex.js", "course-search-index.js", "micropython")
 UNUSED_SCRIPTS = ("doctools.js", "sphinx_highlight.js", "translations.js")
 # Font Awesome files the theme copies into every build.
-UNUSED = ("_static/scripts/fontawesome.js", "_static/scripts/fontawesome.js.map",
-          "_static/scripts/fontawesome.js.LICENSE.txt", "_static/vendor/fontawesome",
-          "_static/scripts/bootstrap.js", "_static/scripts/bootstrap.js.map",
-          "_static/scripts/bootstrap.js.LICENSE.txt", "_static/styles/pydata-sphinx-theme.css.map")
+UNUSED = (
+    "_static/scripts/fontawesome.js",
+    "_static/scripts/fontawesome.js.map",
+    "_static/scripts/fontawesome.js.LICENSE.txt",
+    "_static/vendor/fontawesome",
+    "_static/scripts/bootstrap.js",
+    "_static/scripts/bootstrap.js.map",
+    "_static/scripts/bootstrap.js.LICENSE.txt",
+    "_static/styles/pydata-sphinx-theme.css.map",
+)
 
 
 def _site_names(out: Path) -> set[str]:
@@ -112,12 +122,15 @@ def _linked(out: Path, page: Path, html: str) -> list[tuple[str, str]]:
 
 
 def _bundle_styles(app: Sphinx, exception: Exception | None) -> None:
-    """Join the stylesheets every page links, in the order every page links them, into
-    one file, and link it in their place."""
+    """Join the stylesheets every page links, in the order every page links them, and
+    split the result: what can style the page as written stays in the head
+    (``course-site.css``); print rules and the rules for what scripts create go to the end
+    of the body (``course-late.css``). The page's own stylesheets move to the body, just
+    before the first element they style."""
     if exception is not None or app.builder.format != "html":
         return
     out = Path(app.outdir)
-    pages = {page: page.read_text(encoding="utf-8") for page in _pages(out)}
+    pages = {page: _unplace(page.read_text(encoding="utf-8")) for page in _pages(out)}
     links = {page: _linked(out, page, html) for page, html in pages.items()}
     styled = [found for found in links.values() if found]
     if not styled:
@@ -138,25 +151,85 @@ def _bundle_styles(app: Sphinx, exception: Exception | None) -> None:
         for path in out.rglob("*")
         if path.is_file()
         and path.suffix in (".html", ".js", ".css")
-        and path.relative_to(out).as_posix() not in common
+        and path.relative_to(out).as_posix() not in [*common, SITE_CSS, LATE_CSS]
         and not path.name.startswith(_CONTENT_FILES)
     )
     files = [(path, (out / path).read_text(encoding="utf-8")) for path in common]
-    text = css_bundle.joined(files, posixpath.dirname(SITE_CSS), readers)
-    (out / SITE_CSS).write_text(text, encoding="utf-8")
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+    charset, comment, body = css_bundle.joined(files, posixpath.dirname(SITE_CSS), readers).split("\n", 2)
+    names = set().union(*(css_split.html_names(html) for html in pages.values()))
+    first, later = css_split.split(body, names)
+    site = _write_versioned(out, SITE_CSS, f"{charset}\n{comment}\n{first}\n")
+    late = _write_versioned(out, LATE_CSS, f"{charset}\n{later}\n")
     for page, html in pages.items():
         found = links[page]
         if not found:
             continue
-        href = posixpath.relpath(SITE_CSS, posixpath.dirname(page.relative_to(out).as_posix()))
+        folder = posixpath.dirname(page.relative_to(out).as_posix())
         tags = [tag for tag, _path in found[: len(common)]]
         start = html.index(tags[0])
-        new = html[:start] + f'<link rel="stylesheet" href="{href}?v={digest}" />\n' + html[start + len(tags[0]) :]
+        new = html[:start] + _link(site, folder) + "\n" + html[start + len(tags[0]) :]
         for tag in tags[1:]:
             if tag:
                 new = new.replace(tag, "", 1)
-        page.write_text(new, encoding="utf-8")
+        own = [(tag, path) for tag, path in found[len(common) :] if tag and path]
+        for tag, _path in own:
+            new = new.replace(tag, "", 1)
+        own_css = "\n".join((out / path).read_text(encoding="utf-8") for _tag, path in own)
+        new = _place(new, [tag.strip() for tag, _path in own], own_css)
+        page.write_text(_place(new, [_link(late, folder, LATE_ATTRIBUTES)], ""), encoding="utf-8")
+
+
+LATE_CSS = "_static/course-late.css"
+# Linked for print, so that it holds back neither the paint nor the page's scripts (the
+# browser fetches it at the lowest priority); course-nav.js then applies it to the screen
+# too. Without JavaScript it is needed only for print: the rest styles what scripts make.
+LATE_ATTRIBUTES = ' media="print" data-course-late=""'
+# Where the stylesheets after the head start and end in a page (so that a page written by
+# an earlier build, which Sphinx did not write again, is placed anew, not twice).
+_PLACED = re.compile(r"<!-- course-styles -->.*?<!-- /course-styles -->\n?", re.S)
+_TAG_NAMES = re.compile(r'<[a-zA-Z][^>]*?\s(?:class|id)\s*=\s*"([^"]*)"')
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.S | re.I)
+
+
+def _write_versioned(out: Path, path: str, text: str) -> str:
+    """Write ``text`` to ``path`` in the site; the path with its content version."""
+    (out / path).write_text(text, encoding="utf-8")
+    return f"{path}?v={hashlib.sha256(text.encode('utf-8')).hexdigest()[:8]}"
+
+
+def _link(versioned: str, folder: str, extra: str = "") -> str:
+    path, _sep, version = versioned.partition("?")
+    return f'<link rel="stylesheet" href="{posixpath.relpath(path, folder or ".")}?{version}"{extra} />'
+
+
+def _unplace(html: str) -> str:
+    """A page written by an earlier build: its placed stylesheets back in the head (the
+    late one dropped), as Sphinx writes a page."""
+    own = []
+    for match in reversed(list(_PLACED.finditer(html))):
+        own = [tag for tag in re.findall(r"<link\b[^>]*>", match.group(0)) if "course-late.css" not in tag] + own
+        html = html[: match.start()] + html[match.end() :]
+    if not own:
+        return html
+    end = html.find("</head>")
+    return html[:end] + "".join(tag + "\n" for tag in own) + html[end:]
+
+
+def _place(html: str, sheets: list[str], own_css: str) -> str:
+    """``html`` with ``sheets`` linked in its body, just before the first element that
+    ``own_css`` (the page's own stylesheets) can style, or at the end of the body: the
+    content above paints without waiting for them, and what they style never shows
+    unstyled (a stylesheet in the body holds back only what follows it)."""
+    if not sheets:
+        return html
+    body = html.find("<body")
+    searchable = _SCRIPT.sub(lambda m: " " * len(m.group(0)), html)
+    elements = [(m.start(), set(m.group(1).split())) for m in _TAG_NAMES.finditer(searchable, body)]
+    at = css_split.first_styled(own_css, elements) if own_css else None
+    if at is None:
+        at = html.rfind("</body>")
+    block = "<!-- course-styles -->\n" + "\n".join(sheets) + "\n<!-- /course-styles -->\n"
+    return html[:at] + block + html[at:]
 
 
 def _trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:

@@ -33,7 +33,7 @@ def used_names(texts: list[str]) -> set[str]:
     return names
 
 
-def _selector_alive(selector: str, names: set[str]) -> bool:
+def selector_alive(selector: str, names: set[str]) -> bool:
     # :not(.x) and :is(.a, .b) arguments do not decide whether an element can match.
     bare = _ATTRIBUTE.sub("", selector)
     while True:
@@ -61,7 +61,7 @@ def purge(css: str, names: set[str]) -> str:
             kept.append(f"{prelude}{{{body}}}")
             continue
         selectors = split_selectors(head)
-        alive = [s for s in selectors if _selector_alive(s, names)]
+        alive = [s for s in selectors if selector_alive(s, names)]
         if alive:
             kept.append(f"{','.join(alive)}{{{body}}}")
     return "".join(kept)

@@ -1,10 +1,15 @@
-/* Reader navigation the theme leaves out.
+/* Reader navigation the theme leaves out, and the site's later stylesheet.
    - A link followed inside the chapter-list or page-contents drawer closes the drawer (the
      theme closes it on Esc and on a tap outside, not when a link jumps within the page).
    - 回到顶部 sits in the sticky article header (book/_templates/back-to-top.html), so it never
      covers text; it shows once the reader is a screen down the page. */
 (function () {
   "use strict";
+  // The site's later stylesheet (print rules, and the look of what scripts make: dialogs,
+  // search results, the theme's states) is linked for print only, so that it holds back
+  // neither the first paint nor the scripts; from now on it applies on screen too.
+  document.querySelectorAll("link[data-course-late]").forEach(function (link) { link.media = "all"; });
+
   var DRAWERS = "#pst-primary-sidebar-modal, #pst-secondary-sidebar-modal";
 
   // Focus goes back to the button that opened a drawer when it closes. (The book theme
