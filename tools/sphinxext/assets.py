@@ -174,8 +174,12 @@ def _bundle_styles(app: Sphinx, exception: Exception | None) -> None:
         own = [(tag, path) for tag, path in found[len(common) :] if tag and path]
         for tag, _path in own:
             new = new.replace(tag, "", 1)
-        own_css = "\n".join((out / path).read_text(encoding="utf-8") for _tag, path in own)
-        new = _place(new, [tag.strip() for tag, _path in own], own_css)
+        # Each just before what it styles: a page's own stylesheets style parts of their
+        # own (the self-checks, the conversations, the dialogs), so their order among
+        # themselves does not matter, while every one placed lower is one the first paint
+        # does not share the connection with.
+        for tag, path in own:
+            new = _place(new, [tag.strip()], (out / path).read_text(encoding="utf-8"))
         page.write_text(_place(new, [_link(late, folder, LATE_ATTRIBUTES)], ""), encoding="utf-8")
 
 
