@@ -26,6 +26,7 @@ from bs4 import BeautifulSoup
 
 from tools.sphinxext import css_bundle, css_split
 from tools.sphinxext.assets import LATE_CSS, SITE_CSS
+from tools.sphinxext.css_purge import purge
 from tools.sphinxext.css_text import statements
 
 CHAPTER = "book/purchase-factors.html"
@@ -60,6 +61,13 @@ def test_print_rules_and_rules_for_what_scripts_create_go_later():
         ".made-by-script{color:red}@media print{.page-a{display:none}}"
         "@media only print,print and (min-width:10cm){p{orphans:3}}"
         "@media (min-width:960px){.made-by-script{width:10%}}#dialog-made-by-script .page-a{color:green}"
+    )
+
+
+def test_purge_drops_what_no_page_can_match():
+    css = "a{x:1}.dead{y:2}@media (min-width:1px){.dead{z:1}.live,.dead2{w:2}}@font-face{font-family:q}"
+    assert purge(css + "@media print{.dead{a:b}}", {"live"}) == (
+        "a{x:1}@media (min-width:1px){.live{w:2}}@font-face{font-family:q}"
     )
 
 
@@ -192,6 +200,17 @@ def _as_parts(site: Path, rel: str, html: str) -> str:
     return re.sub(r'<link rel="stylesheet" href="[^"]*course-site\.css[^"]*" />', lambda m: separate, html)
 
 
+def _with_parts(site: Path, rel: str, styles_of) -> list[list[str]]:
+    """``styles_of`` the page as built and of its twin with the original files in the head."""
+    original = site / rel
+    twin = original.with_name("twin-" + original.name)
+    twin.write_text(_as_parts(site, rel, original.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        return [styles_of(original), styles_of(twin)]
+    finally:
+        twin.unlink()
+
+
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("media", "width"), [("screen", 390), ("screen", 1366), ("print", 1366)])
@@ -203,20 +222,16 @@ def test_the_split_stylesheets_render_as_the_files_they_came_from(browser, site,
     context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
     page = context.new_page()
     for rel in (CHAPTER, TOOL):
-        original = site / rel
-        twin = original.with_name("twin-" + original.name)
-        twin.write_text(_as_parts(site, rel, original.read_text(encoding="utf-8")), encoding="utf-8")
-        try:
-            styles = []
-            for path in (original, twin):
-                page.emulate_media(media="screen")
-                page.goto(path.as_uri())
-                page.wait_for_load_state("load")
-                page.wait_for_timeout(300)  # the theme's scripts settle the page after load
-                page.emulate_media(media=media)
-                styles.append(page.evaluate(_STYLES))
-        finally:
-            twin.unlink()
+
+        def styles_of(path: Path) -> list[str]:
+            page.emulate_media(media="screen")
+            page.goto(path.as_uri())
+            page.wait_for_load_state("load")
+            page.wait_for_timeout(300)  # the theme's scripts settle the page after load
+            page.emulate_media(media=media)
+            return page.evaluate(_STYLES)
+
+        styles = _with_parts(site, rel, styles_of)
         diff = [(a, b) for a, b in zip(*styles, strict=True) if a != b]
         assert not diff, f"{rel} ({media}, {scheme}, {width}px): {diff[:5]}"
     context.close()
@@ -345,20 +360,15 @@ def test_dialogs_that_scripts_make_look_as_before(browser, site, scheme, rel, op
     original files all in the head."""
     context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme, has_touch=True)
     page = context.new_page()
-    original = site / rel
-    twin = original.with_name("twin-" + original.name)
-    twin.write_text(_as_parts(site, rel, original.read_text(encoding="utf-8")), encoding="utf-8")
-    try:
-        styles = []
-        for path in (original, twin):
-            page.goto(path.as_uri())
-            page.wait_for_load_state("load")
-            page.locator(opener).first.click()
-            page.wait_for_selector("dialog[open]")
-            page.wait_for_timeout(200)
-            styles.append(page.evaluate(_DIALOG_STYLES))
-            page.keyboard.press("Escape")
-    finally:
-        twin.unlink()
+
+    def styles_of(path: Path) -> list[str]:
+        page.goto(path.as_uri())
+        page.wait_for_load_state("load")
+        page.locator(opener).first.click()
+        page.wait_for_selector("dialog[open]")
+        page.wait_for_timeout(200)
+        return page.evaluate(_DIALOG_STYLES)
+
+    styles = _with_parts(site, rel, styles_of)
     context.close()
     assert len(styles[0]) > 2 and styles[0] == styles[1]

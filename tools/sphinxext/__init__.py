@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import filecmp
 from pathlib import Path
 
 from sphinx.application import Sphinx
@@ -31,8 +32,23 @@ def _add_static(app: Sphinx) -> None:
     app.config.html_static_path.append(str(STATIC))
 
 
+def _static_outdated(app: Sphinx, env, added: set[str], changed: set[str], removed: set[str]) -> list[str]:
+    """Sphinx copies the static files only when it writes a page, so after an edit to a
+    stylesheet or script alone, ``make`` would leave the old copy in the site. Then the root
+    page is written again, and with it every static file."""
+    out = Path(app.outdir) / "_static"
+    if not out.is_dir():
+        return []
+    for path in STATIC.rglob("*"):
+        built = out / path.relative_to(STATIC)
+        if path.is_file() and (not built.is_file() or not filecmp.cmp(path, built, shallow=False)):
+            return [app.config.root_doc]
+    return []
+
+
 def setup(app: Sphinx) -> dict:
     app.connect("builder-inited", _add_static)
+    app.connect("env-get-outdated", _static_outdated)
     search.setup(app)
     figures.setup(app)
     cases.setup(app)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from tools.sphinxext.css_text import split_selectors, statements
+from tools.sphinxext.css_text import partition
 
 _CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
 _ID = re.compile(r"#(-?[_a-zA-Z][\w-]*)")
@@ -46,22 +46,4 @@ def selector_alive(selector: str, names: set[str]) -> bool:
 
 def purge(css: str, names: set[str]) -> str:
     """``css`` without the rules whose selectors all name a class or id not in ``names``."""
-    kept: list[str] = []
-    for prelude, body in statements(css):
-        if body is None:
-            kept.append(prelude)
-            continue
-        head = re.sub(r"/\*.*?\*/", "", prelude, flags=re.S).strip()
-        if head.startswith(("@media", "@supports", "@layer", "@container")):
-            inner = purge(body, names)
-            if inner.strip():
-                kept.append(f"{prelude}{{{inner}}}")
-            continue
-        if head.startswith("@"):
-            kept.append(f"{prelude}{{{body}}}")
-            continue
-        selectors = split_selectors(head)
-        alive = [s for s in selectors if selector_alive(s, names)]
-        if alive:
-            kept.append(f"{','.join(alive)}{{{body}}}")
-    return "".join(kept)
+    return partition(css, lambda selector: selector_alive(selector, names))[0]

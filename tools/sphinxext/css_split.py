@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 
 from tools.sphinxext.css_purge import selector_alive
-from tools.sphinxext.css_text import split_selectors, statements
+from tools.sphinxext.css_text import GROUPING, partition, split_selectors, statements
 
 # The class and id attributes of HTML as Sphinx writes it (double-quoted).
 _ATTRIBUTE = re.compile(r'\s(?:class|id)\s*=\s*"([^"]*)"')
-_GROUPING = ("@media", "@supports", "@layer", "@container")
 
 
 def html_names(html: str) -> set[str]:
@@ -46,34 +45,11 @@ def split(css: str, names: set[str]) -> tuple[str, str]:
     """``css`` as (first, later): ``later`` holds the print-only blocks and the selectors
     that name a class or id not in ``names``; ``first`` everything else. @-rules that are
     not groupings (``@charset``, ``@font-face``, ``@keyframes``) stay in ``first``."""
-    first: list[str] = []
-    later: list[str] = []
-    for prelude, body in statements(css):
-        if body is None:
-            first.append(prelude)
-            continue
-        head = re.sub(r"/\*.*?\*/", "", prelude, flags=re.S).strip()
-        if head.startswith("@media") and print_only(head):
-            later.append(f"{prelude}{{{body}}}")
-            continue
-        if head.startswith(_GROUPING):
-            inner_first, inner_later = split(body, names)
-            if inner_first.strip():
-                first.append(f"{prelude}{{{inner_first}}}")
-            if inner_later.strip():
-                later.append(f"{prelude}{{{inner_later}}}")
-            continue
-        if head.startswith("@"):
-            first.append(f"{prelude}{{{body}}}")
-            continue
-        listed = split_selectors(head)
-        now = [s for s in listed if selector_alive(s, names)]
-        then = [s for s in listed if not selector_alive(s, names)]
-        if now:
-            first.append(f"{','.join(now)}{{{body}}}")
-        if then:
-            later.append(f"{','.join(then)}{{{body}}}")
-    return "".join(first), "".join(later)
+    return partition(
+        css,
+        keep=lambda selector: selector_alive(selector, names),
+        block_later=lambda head: head.startswith("@media") and print_only(head),
+    )
 
 
 def compounds(selector: str) -> list[set[str]]:
@@ -117,7 +93,7 @@ def selectors(css: str) -> list[str]:
         if body is None:
             continue
         head = re.sub(r"/\*.*?\*/", "", prelude, flags=re.S).strip()
-        if head.startswith(_GROUPING):
+        if head.startswith(GROUPING):
             out += selectors(body)
         elif not head.startswith("@"):
             out += split_selectors(head)

@@ -6,6 +6,12 @@ blocks, commas inside ``:is()``/``:not()`` and attribute selectors); no parser n
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
+# @-rules whose block holds rules of their own.
+GROUPING = ("@media", "@supports", "@layer", "@container")
+
 
 def _skip_string_or_comment(css: str, i: int) -> int | None:
     """Where scanning resumes past a string or comment starting at ``i``; None if neither."""
@@ -72,3 +78,38 @@ def split_selectors(prelude: str) -> list[str]:
             start = i + 1
     parts.append(prelude[start:])
     return [part.strip() for part in parts if part.strip()]
+
+
+def partition(
+    css: str, keep: Callable[[str], bool], block_later: Callable[[str], bool] = lambda head: False
+) -> tuple[str, str]:
+    """``css`` as (kept, later), each in the order of ``css``: a rule's selectors go to
+    ``kept`` if ``keep(selector)``, else to ``later`` (a selector list is split); a grouping
+    @-rule whose prelude ``block_later`` picks goes whole to ``later``, any other is
+    partitioned inside; every other @-rule is kept."""
+    kept: list[str] = []
+    later: list[str] = []
+    for prelude, body in statements(css):
+        if body is None:
+            kept.append(prelude)
+            continue
+        head = re.sub(r"/\*.*?\*/", "", prelude, flags=re.S).strip()
+        if head.startswith(GROUPING) and block_later(head):
+            later.append(f"{prelude}{{{body}}}")
+        elif head.startswith(GROUPING):
+            inner_kept, inner_later = partition(body, keep, block_later)
+            if inner_kept.strip():
+                kept.append(f"{prelude}{{{inner_kept}}}")
+            if inner_later.strip():
+                later.append(f"{prelude}{{{inner_later}}}")
+        elif head.startswith("@"):
+            kept.append(f"{prelude}{{{body}}}")
+        else:
+            listed = split_selectors(head)
+            now = [s for s in listed if keep(s)]
+            then = [s for s in listed if not keep(s)]
+            if now:
+                kept.append(f"{','.join(now)}{{{body}}}")
+            if then:
+                later.append(f"{','.join(then)}{{{body}}}")
+    return "".join(kept), "".join(later)
