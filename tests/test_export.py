@@ -166,6 +166,8 @@ GIFT_TYPES = {"MC": "multichoice", "TF": "truefalse", "Matching": "matching", "E
 NODE_READER = """
 const gift = require(process.argv[1]);
 let text = "";
+// Decoded as a stream: a chunk of the pipe may end inside a character.
+process.stdin.setEncoding("utf8");
 process.stdin.on("data", (chunk) => (text += chunk));
 process.stdin.on("end", () => process.stdout.write(JSON.stringify(gift.parse(text))));
 """

@@ -179,8 +179,8 @@ def _bundle_styles(app: Sphinx, exception: Exception | None) -> None:
         # themselves does not matter, while every one placed lower is one the first paint
         # does not share the connection with.
         for tag, path in own:
-            new = _place(new, [tag.strip()], (out / path).read_text(encoding="utf-8"))
-        page.write_text(_place(new, [_link(late, folder, LATE_ATTRIBUTES)], ""), encoding="utf-8")
+            new = _place(new, tag.strip(), (out / path).read_text(encoding="utf-8"))
+        page.write_text(_place(new, _link(late, folder, LATE_ATTRIBUTES), ""), encoding="utf-8")
 
 
 LATE_CSS = "_static/course-late.css"
@@ -219,20 +219,18 @@ def _unplace(html: str) -> str:
     return html[:end] + "".join(tag + "\n" for tag in own) + html[end:]
 
 
-def _place(html: str, sheets: list[str], own_css: str) -> str:
-    """``html`` with ``sheets`` linked in its body, just before the first element that
-    ``own_css`` (the page's own stylesheets) can style, or at the end of the body: the
-    content above paints without waiting for them, and what they style never shows
-    unstyled (a stylesheet in the body holds back only what follows it)."""
-    if not sheets:
-        return html
+def _place(html: str, link: str, css: str) -> str:
+    """``html`` with ``link`` in its body, just before the first element that ``css`` (the
+    stylesheet linked) can style, or at the end of the body: the content above paints
+    without waiting for it, and what it styles never shows unstyled (a stylesheet in the
+    body holds back only what follows it)."""
     body = html.find("<body")
     searchable = _SCRIPT.sub(lambda m: " " * len(m.group(0)), html)
     elements = [(m.start(), set(m.group(1).split())) for m in _TAG_NAMES.finditer(searchable, body)]
-    at = css_split.first_styled(own_css, elements) if own_css else None
+    at = css_split.first_styled(css, elements) if css else None
     if at is None:
         at = html.rfind("</body>")
-    block = "<!-- course-styles -->\n" + "\n".join(sheets) + "\n<!-- /course-styles -->\n"
+    block = f"<!-- course-styles -->\n{link}\n<!-- /course-styles -->\n"
     return html[:at] + block + html[at:]
 
 
