@@ -121,12 +121,18 @@ def browser():
         yield chromium
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context()
+def page_with_error_log(browser, **options):
+    """A fresh context and page; the page's uncaught JavaScript errors in ``page.js_errors``."""
+    context = browser.new_context(**options)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
     page.js_errors = errors
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    context, page = page_with_error_log(browser)
     yield page
     context.close()

@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, page_with_error_log
 from reader_devices import seen_text
 
 from tools.lms import scorm
@@ -52,11 +52,7 @@ def platform(site, tmp_path_factory):
 
 @pytest.fixture
 def learner(browser):
-    context = browser.new_context(viewport={"width": 1366, "height": 768})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors
+    context, page = page_with_error_log(browser, viewport={"width": 1366, "height": 768})
     yield page
     context.close()
 

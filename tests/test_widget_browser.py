@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
+from conftest import ROOT, page_with_error_log
 
 from tools.widgets import api, zh
 
@@ -36,11 +36,7 @@ def screen_page(browser, request):
     options = dict(SCREENS[name.removesuffix("-dark")])
     if name.endswith("-dark"):
         options["color_scheme"] = "dark"
-    context = browser.new_context(**options)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.js_errors = errors
+    context, page = page_with_error_log(browser, **options)
     yield page
     context.close()
 

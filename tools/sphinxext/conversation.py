@@ -27,6 +27,7 @@ from tools.conversations.render import Placed, anchor, conversation_html, progre
 from tools.conversations.zh import PLAYER, PROGRESS, SECTION
 from tools.data.schema import suggestion
 from tools.data.yamlfile import DataError
+from tools.sphinxext.placeholders import add_placeholders, has_mark
 
 from . import page_data
 from .links import section_links
@@ -205,9 +206,7 @@ def _reading_order(app: Sphinx) -> list[str]:
 
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The player, its styles, the store and the texts, on the pages that need them only."""
-    if doctree is None:
-        return
-    if not any(mark in n.astext() for n in doctree.findall(nodes.raw) for mark in MARKS):
+    if not has_mark(doctree, MARKS):
         return
     use_store(app)
     texts = json.dumps({"player": PLAYER, "progress": PROGRESS}, ensure_ascii=False, sort_keys=True)
@@ -216,13 +215,8 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
     app.add_css_file("course-conversation.css")
 
 
-def _skip(self, node) -> None:
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> None:
-    for node in (conversation, conversation_progress):
-        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    add_placeholders(app, conversation, conversation_progress)
     app.add_directive("conversation", ConversationDirective)
     app.add_directive("conversation-progress", ConversationProgress)
     app.connect("env-purge-doc", _purge)

@@ -23,6 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 from tools.exercises import blueprint
 from tools.exercises.model import Bank
 from tools.exercises.render import paper_html, pool_item
+from tools.sphinxext.placeholders import add_placeholders, has_mark
 
 from .links import section_links
 from .page_texts import texts
@@ -92,9 +93,7 @@ def _final_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
             {"chapter": c, "title": _chapter_title(app, c), "url": app.builder.get_relative_uri(fromdoc, f"book/{c}")}
             for c in chapters
         ],
-        "pool": [
-            d for d in _pool(app, fromdoc, banks, chapters) if d["level"] in _levels()
-        ],
+        "pool": [d for d in _pool(app, fromdoc, banks, chapters) if d["level"] in _levels()],
     }
     show_key = app.config.course_edition == "trainer"
     forms = "".join(paper_html(blueprint.draw(banks, form), form, show_key) for form in blueprint.FORMS)
@@ -134,19 +133,12 @@ def _resolve(app: Sphinx, doctree: nodes.document, fromdoc: str) -> None:
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The final test's script on its page (the store and course-quiz.js come with the
     self-check marks, tools/sphinxext/quiz.py)."""
-    if doctree is None:
-        return
-    if any(MARKS[0] in n.astext() for n in doctree.findall(nodes.raw)):
+    if has_mark(doctree, MARKS[:1]):
         app.add_js_file("course-final.js", defer="defer")
 
 
-def _skip(self, node) -> None:
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> None:
-    for node in (final_test, spaced_review):
-        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    add_placeholders(app, final_test, spaced_review)
     app.add_directive("final-test", FinalTest)
     app.add_directive("spaced-review", SpacedReview)
     app.connect("env-check-consistency", _check_blueprint)

@@ -24,6 +24,7 @@ from sphinx.util.docutils import SphinxDirective
 from tools.data.yamlfile import DataError
 from tools.exercises.model import Bank, course_problems, load_banks
 from tools.exercises.render import answer_spec, bank_html
+from tools.sphinxext.placeholders import add_placeholders, has_mark
 
 from . import page_data
 from .links import section_links
@@ -203,9 +204,7 @@ QUIZ_MARKS = (
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
     """The self-check script and its store, on the pages that have self-checks or the
     progress table, and nowhere else."""
-    if doctree is None:
-        return
-    if not any(mark in n.astext() for n in doctree.findall(nodes.raw) for mark in QUIZ_MARKS):
+    if not has_mark(doctree, QUIZ_MARKS):
         return
     use_store(app)
     app.add_js_file("course-quiz.js", defer="defer")
@@ -214,13 +213,8 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
     app.add_css_file("course-quiz.css")
 
 
-def _skip(self, node) -> None:
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> None:
-    for node in (self_check, progress_overview):
-        app.add_node(node, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    add_placeholders(app, self_check, progress_overview)
     app.add_directive("self-check", SelfCheck)
     app.add_directive("progress-overview", ProgressOverview)
     app.connect("env-check-consistency", _check_sections)

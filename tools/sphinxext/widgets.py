@@ -37,6 +37,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from tools.data.schema import suggestion
+from tools.sphinxext.placeholders import add_placeholders, has_mark
 from tools.widgets import api, bundle, expected, relationship, state
 from tools.widgets.markup import escape
 from tools.widgets.render_form import purchase_form, relationship_form
@@ -142,9 +143,9 @@ def tool_results_html(app: Sphinx, fromdoc: str, node: tool_results) -> str:
     rows = "".join(f"<tr><td>{escape(key)}</td><td>{escape(value)}</td></tr>" for key, value in node["rows"])
     return (
         f'<div class="course-tool-results" data-kind="{node["kind"]}" data-preset="{escape(node["preset"])}">'
-        f'<p><strong>{escape(words["title"].format(title=title))}</strong>{link}</p>'
+        f"<p><strong>{escape(words['title'].format(title=title))}</strong>{link}</p>"
         f'<table class="table"><thead><tr><th>{escape(words["col_item"])}</th>'
-        f'<th>{escape(words["col_shown"])}</th></tr></thead><tbody>{rows}</tbody></table></div>'
+        f"<th>{escape(words['col_shown'])}</th></tr></thead><tbody>{rows}</tbody></table></div>"
     )
 
 
@@ -229,7 +230,7 @@ def widget_html(kind: str, example: str, uid: str, links: dict[str, str], runtim
         f'<div class="widget-share only-screen" hidden><label><span>{escape(ui["share_label"])}</span>'
         f'<input type="text" class="widget-share-url" readonly></label></div>'
         f'<div class="widget-back-bar only-screen" hidden><button type="button" class="widget-back">'
-        f'↑ {escape(ui["back_to_inputs"])}</button></div>'
+        f"↑ {escape(ui['back_to_inputs'])}</button></div>"
         f'<div class="widget-result" id="{escape(uid)}-result" tabindex="-1" aria-live="polite">'
         f"{api.render(kind, result, links, uid, LANG)}</div>"
         f'<script type="application/json" class="widget-config">{data}</script>'
@@ -269,7 +270,7 @@ _digests: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
-    if doctree is None or not any(WIDGET_MARK in n.astext() for n in doctree.findall(nodes.raw)):
+    if not has_mark(doctree, [WIDGET_MARK]):
         return
     use_store(app)
     # The runtime is not among the page's scripts: course-widgets.js loads it when it is
@@ -289,13 +290,8 @@ def _write_runtime(app: Sphinx) -> None:
         raise ExtensionError(str(exc)) from exc
 
 
-def _skip(self, node) -> None:
-    raise nodes.SkipNode
-
-
 def setup(app: Sphinx) -> None:
-    app.add_node(widget, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
-    app.add_node(tool_results, html=(_skip, None), latex=(_skip, None), text=(_skip, None))
+    add_placeholders(app, widget, tool_results)
     app.add_directive("tool-results", ToolResults)
     app.add_directive("relationship-map", RelationshipMap)
     app.add_directive("purchase-factors", PurchaseFactors)
