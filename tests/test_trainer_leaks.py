@@ -15,7 +15,8 @@ import re
 import zipfile
 
 import pytest
-from conftest import ROOT
+import trainer_fixtures
+from conftest import ROOT, copy_sources, jupyter_book_build
 
 from tools.trainer import leaks
 
@@ -79,8 +80,16 @@ def found_in(tmp_path, text: str, notes: leaks.Notes | None = None) -> list[str]
         '<img src="x.svg" alt="客户换人，前任代表与客户的&#10;私交带不走">',  # alt text with an entity
         "客户换人,前任代表与客户的私交带不走",  # a half-width comma
         "客户换人， 前任代表与客户的私交带不走",  # a space added
+        # Invisible characters between the characters (the reviewer's R2): the page reads the same.
+        "\u200b".join("客户换人，前任代表与客户的私交带不走"),
+        "\u00ad".join("客户换人，前任代表与客户的私交带不走"),
+        "客户换人，前任代\u2060表与客户的私交带\u2060不走",
+        "&#8203;".join("客户换人，前任代表与客户的私交带不走"),
+        "客户换人，前任&shy;代表与客户的私交&#x200B;带不走",
+        "\ufeff客户换人，前任\u200d代表与客户的\u200c私交带不走",
     ],
-    ids=["html", "entities", "json", "json-escaped", "markdown", "meta", "alt", "half-width", "space"],
+    ids=["html", "entities", "json", "json-escaped", "markdown", "meta", "alt", "half-width", "space",
+         "zwsp", "soft-hyphen", "word-joiner", "zwsp-entity", "shy-entity", "bom-zwj-zwnj"],
 )
 def test_a_passage_is_found_in_any_format(tmp_path, found_as):
     assert found_in(tmp_path, found_as) == ["notes.md:1"]
@@ -189,7 +198,7 @@ ROUTES = [
 def test_every_route_fails_the_learner_build_naming_page_and_route(broken_learner_build, page, route):
     assert broken_learner_build.returncode != 0
     log = broken_learner_build.log
-    assert re.search(rf"{page}.*WARNING: .*{route}", log), log[-4000:]
+    assert re.search(rf"{page}.*ERROR: .*{route}", log), log[-4000:]
 
 
 @pytest.mark.slow
@@ -206,7 +215,7 @@ def test_a_second_build_fails_the_same_way(broken_learner_build):
     read again, so running `make` twice does not turn the failure into a success."""
     assert broken_learner_build.rerun_returncode != 0
     for page, route in ROUTES:
-        assert re.search(rf"{page}.*WARNING: .*{route}", broken_learner_build.rerun_log), route
+        assert re.search(rf"{page}.*ERROR: .*{route}", broken_learner_build.rerun_log), route
 
 
 @pytest.mark.slow
@@ -226,3 +235,37 @@ def test_the_scan_finds_what_was_pasted_by_hand(broken_learner_build, notes):
     for name, pasted in pages.items():
         hits = notes.search((html / name).read_text(encoding="utf-8"))
         assert any(leaks.fingerprint(pasted)[:20] in run or run in leaks.fingerprint(pasted) for run in hits.values())
+
+
+# The routes the second review found past the guards (reliability-2 R1, R2, R6): one more
+# broken build, with `suppress_warnings: [course]` (tests/trainer_fixtures.py).
+
+ROUTES_2 = trainer_fixtures.ROUTES_2
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("route", sorted(ROUTES_2))
+def test_no_setting_or_directive_takes_notes_past_the_build(broken_learner_build_2, route):
+    assert broken_learner_build_2.returncode != 0
+    assert re.search(ROUTES_2[route], broken_learner_build_2.log), broken_learner_build_2.log[-6000:]
+
+
+@pytest.mark.slow
+def test_the_second_build_refuses_the_same_routes(broken_learner_build_2):
+    assert broken_learner_build_2.rerun_returncode != 0
+    for route, pattern in ROUTES_2.items():
+        assert re.search(pattern, broken_learner_build_2.rerun_log), route
+
+
+def test_the_edition_is_not_a_setting_of_config_yml(tmp_path):
+    """`course_edition: trainer` in _config.yml would switch every learner guard off: the
+    build stops at once (reliability-2 N05)."""
+    src = copy_sources(tmp_path / "src")
+    config = src / "_config.yml"
+    text = config.read_text(encoding="utf-8").replace("    suppress_warnings: []", "    course_edition: trainer")
+    config.write_text(text, encoding="utf-8")
+    result = jupyter_book_build(src, tmp_path / "out")
+    log = result.stdout + result.stderr
+    assert result.returncode != 0
+    assert "sets course_edition; the edition is not a setting of _config.yml" in log, log[-3000:]
+    assert not (tmp_path / "out" / "_build" / "html" / "cases" / "notes").exists()

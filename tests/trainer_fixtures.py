@@ -190,3 +190,83 @@ def broken_learner_build(tmp_path_factory) -> BrokenBuild:
         rerun_returncode=again.returncode,
         **pasted,
     )
+
+
+# A second broken learner build: the routes the red-team review found past the first guards
+# (shared/reviews/reliability-2.md R1, R2, R6), all at once, with `suppress_warnings: [course]`
+# set as well, so that the build shows none of them can be silenced.
+
+ROUTES_2 = {
+    "raw-url": r"book/guide\.md:\d+: ERROR: .*\"raw\" may not read :url:",
+    "eval-rst-raw-url": r"book/references\.md:\d+: ERROR: .*\"raw\" may not read :url:",
+    "raw-file-url": r"book/glossary\.md:\d+: ERROR: .*\"raw\" may not read :url:",
+    "templates-path": r"ERROR: .*setting `templates_path` names cases/notes is teaching notes",
+    "search-scorer": r"ERROR: .*setting `html_search_scorer` names cases/notes/pinacor\.md is teaching notes",
+    "trainer-build-copy": r"book/progress\.md: ERROR: .*includes it .*_sources/cases/notes/xiao-cui\.md quotes "
+    r"cases/notes/(kits/)?xiao-cui\.md:\d+ \(a copy of teaching notes\)",
+    "hard-link": r"book/kam-stages\.md: ERROR: .*includes it .*book/_parts/li-xiang\.md is a hard link",
+    "invisible-characters": r"ERROR: the learner edition must not contain teaching notes: cases/pinacor\.html quotes "
+    r"cases/notes/telecom-operator\.md",
+    "template-include": r"ERROR: the learner edition must not contain teaching notes: search\.html quotes "
+    r"cases/notes/",
+    "script-in-content": r"book/relationship-types\.md: ERROR: the page's content carries a script \(<script",
+}
+
+
+def break_learner_edition_again(src: Path) -> None:
+    notes = src / "cases" / "notes"
+
+    def append(page: str, text: str) -> None:
+        path = src / page
+        path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+    append("book/guide.md", "\n```{raw} html\n:url: file:cases/notes/pinacor.md\n```\n")
+    append("book/references.md", "\n```{eval-rst}\n.. raw:: html\n   :url: file:cases/notes/zhang-jin.md\n```\n")
+    append("book/glossary.md", f"\n```{{raw}} html\n:url: file://{(notes / 'li-xiang.md').resolve()}\n```\n")
+    # A template that includes a note from a folder added to templates_path.
+    template = src / "book" / "_templates" / "search.html"
+    block = "{% block docs_body %}"
+    text = template.read_text(encoding="utf-8").replace(block, block + '{% include "pinacor.md" %}', 1)
+    assert "pinacor.md" in text
+    template.write_text(text, encoding="utf-8")
+    # The trainer build's copy of a note, included by a chapter.
+    copy = src / "_build" / "trainer" / "_build" / "html" / "_sources" / "cases" / "notes" / "xiao-cui.md"
+    copy.parent.mkdir(parents=True)
+    copy.write_bytes((notes / "xiao-cui.md").read_bytes())
+    append("book/progress.md", "\n```{include} ../_build/trainer/_build/html/_sources/cases/notes/xiao-cui.md\n```\n")
+    # A hard link to a note, included by another.
+    (src / "book" / "_parts").mkdir()
+    os.link(notes / "li-xiang.md", src / "book" / "_parts" / "li-xiang.md")
+    append("book/kam-stages.md", "\n```{include} _parts/li-xiang.md\n```\n")
+    # A notes paragraph with a zero-width space after every character: it reads the same.
+    paragraph = _longest_line(notes / "telecom-operator.md").split(" ", 1)[1]
+    append("cases/pinacor.md", "\n" + "\u200b".join(paragraph) + "\n")
+    # A script written into a chapter.
+    append("book/relationship-types.md", '\n<script>document.title = "INJECTED-" + document.title;</script>\n')
+    config = src / "_config.yml"
+    text = config.read_text(encoding="utf-8")
+    text = text.replace("    templates_path: [book/_templates]", "    templates_path: [book/_templates, cases/notes]")
+    scorer = "    html_search_scorer: cases/notes/pinacor.md"
+    text = text.replace("    suppress_warnings: []", "    suppress_warnings: [course]\n" + scorer)
+    config.write_text(text, encoding="utf-8")
+
+
+@dataclass
+class BrokenBuild2:
+    log: str
+    returncode: int
+    rerun_log: str
+    rerun_returncode: int
+
+
+@pytest.fixture(scope="session")
+def broken_learner_build_2(tmp_path_factory) -> BrokenBuild2:
+    tmp = tmp_path_factory.mktemp("broken-learner-2")
+    src = copy_sources(tmp / "src")
+    break_learner_edition_again(src)
+    result = jupyter_book_build(src, tmp / "out")
+    again = jupyter_book_build(src, tmp / "out")
+    plain = [re.sub(r"\x1b\[[0-9;]*m", "", r.stdout + r.stderr) for r in (result, again)]
+    return BrokenBuild2(
+        log=plain[0], returncode=result.returncode, rerun_log=plain[1], rerun_returncode=again.returncode
+    )

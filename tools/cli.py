@@ -37,13 +37,19 @@ class _Parser(argparse.ArgumentParser):
 def _pdf(args: argparse.Namespace) -> int:
     from tools.cases.strings import strings
     from tools.handouts.commands import BUILD_HINT, LEARNER_HTML, TRAINER_HTML
+    from tools.output import check_suffix
     from tools.pdf.assemble import AssemblyError
     from tools.pdf.render import build_pdf
+    from tools.trainer import guard
 
-    html_root = Path(args.html or (TRAINER_HTML if args.edition == "trainer" else LEARNER_HTML))
+    learner = args.edition == "learner"
+    html_root = Path(args.html or (LEARNER_HTML if learner else TRAINER_HTML))
     if not (html_root / "book" / "index.html").is_file():
         raise CommandError(f"{html_root}: holds no HTML build; run `{BUILD_HINT[args.edition]}` first")
+    if learner:
+        guard.refuse_trainer_build(html_root, "the learner PDF (学员版)")
     output = args.output or ROOT / "_build" / "pdf" / f"关系销售-{EDITIONS[args.edition]}.pdf"
+    check_suffix(Path(output), (".pdf",), "the book PDF")
     try:
         target = build_pdf(
             html_root,
@@ -52,22 +58,13 @@ def _pdf(args: argparse.Namespace) -> int:
             subtitle="大客户与关系销售入门课程",
             author="关系销售课程组",
             edition=EDITIONS[args.edition],
-            mark=strings()["trainer_mark"] if args.edition == "trainer" else "",
+            mark="" if learner else strings()["trainer_mark"],
+            check=guard.learner_check() if learner else None,
         )
     except AssemblyError as exc:
         raise CommandError(str(exc)) from None
     print(f"wrote {target}")
     return 0
-
-
-def write_utf8(text: str) -> None:
-    """Write to standard output as UTF-8, whatever the console's encoding."""
-    if hasattr(sys.stdout, "buffer"):
-        sys.stdout.flush()
-        sys.stdout.buffer.write(text.encode("utf-8"))
-        sys.stdout.buffer.flush()
-    else:
-        sys.stdout.write(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -76,7 +73,7 @@ def parser() -> argparse.ArgumentParser:
 
     pdf = commands.add_parser("pdf", help="typeset an HTML build as an A4 book PDF")
     pdf.add_argument("--html", help="the HTML build to print (default: the edition's build)")
-    pdf.add_argument("--output", help="default: _build/pdf/关系销售-<edition>.pdf")
+    pdf.add_argument("-o", "--output", help="default: _build/pdf/关系销售-<edition>.pdf")
     pdf.add_argument("--edition", choices=sorted(EDITIONS), default="learner")
     pdf.set_defaults(run=_pdf, reads="html")
 
@@ -103,14 +100,41 @@ def _input_of(args: argparse.Namespace) -> str:
     return str(value) if value else f"input of `{args.command}`"
 
 
+class Stopped(BaseException):
+    """SIGTERM (a CI timeout, `kill`, a closed terminal session): handled like Ctrl-C, so that
+    every write in progress rolls back (:mod:`tools.output` undoes on any BaseException)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame) -> None:
+    raise Stopped(signum)
+
+
 def main(argv: list[str] | None = None) -> int:
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        return _run(argv)  # only the main thread may set signal handlers
+    previous = signal.signal(signal.SIGTERM, _stop)
+    try:
+        return _run(argv)
+    finally:
+        signal.signal(signal.SIGTERM, previous)  # main() is also called in-process, by the tests
+
+
+def _run(argv: list[str] | None) -> int:
     from tools.data.yamlfile import DataError
     from tools.output import OutputError
+    from tools.trainer.guard import LeakError
 
     args = parser().parse_args(argv)
     try:
         return args.run(args)
-    except (CommandError, DataError, OutputError) as exc:
+    except (CommandError, DataError, OutputError, LeakError) as exc:
         return _failed(str(exc))
     except RecursionError:
         return _failed(f"{_input_of(args)}: nested too deeply to read")
@@ -127,3 +151,6 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrupted; nothing was written", file=sys.stderr)
         return 130
+    except Stopped as stop:
+        print(f"stopped by signal {stop.signum}; nothing was written", file=sys.stderr)
+        return 128 + stop.signum

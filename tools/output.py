@@ -13,7 +13,9 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 
@@ -39,6 +41,43 @@ def check_target(path: Path) -> None:
             break
 
 
+STAGING = ".writing-"  # the temporary folder's prefix, beside the targets
+OWNER = ".pid"  # in it: the process writing there, so that another run can tell it is gone
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is not ours to signal
+        return True
+    return True
+
+
+def remove_leftovers(folder: Path) -> list[Path]:
+    """Remove the staging folders a killed run (SIGKILL, power loss) left in ``folder``: those
+    whose writer is no longer running. The files they hold were never moved into place, so
+    nothing of the outputs is lost; a note on standard error says what was removed."""
+    removed = []
+    for staging in sorted(folder.glob(STAGING + "*")):
+        try:
+            pid = int((staging / OWNER).read_text(encoding="ascii"))
+        except (OSError, ValueError):
+            pid = 0  # no owner recorded: an older run's, or one killed before it wrote the mark
+        if staging.is_dir() and not (pid and pid != os.getpid() and _alive(pid)):
+            shutil.rmtree(staging, ignore_errors=True)
+            removed.append(staging)
+            print(f"note: removed {staging}, left by an earlier run that was stopped while writing", file=sys.stderr)
+    return removed
+
+
+def check_suffix(path: Path, allowed: tuple[str, ...], what: str) -> None:
+    """Refuse an output name that does not fit its format (a PDF called ``x.txt``)."""
+    if path.suffix.lower() not in allowed:
+        raise OutputError(f"{path}: {what} is written to a file ending in {' or '.join(allowed)}; choose such a name")
+
+
 def _make_parent(path: Path) -> list[Path]:
     """Create ``path``'s missing folders; return those created (to remove on failure)."""
     missing = [folder for folder in (path.parent, *path.parent.parents) if not folder.exists()]
@@ -50,19 +89,27 @@ def _make_parent(path: Path) -> list[Path]:
     return missing
 
 
-def write_bytes(path: Path, data: bytes) -> Path:
+Check = Callable[[dict[Path, bytes]], None]
+
+
+def write_bytes(path: Path, data: bytes, check: Check | None = None) -> Path:
     """Write one file atomically."""
-    return write_files({path: data})[0]
+    return write_files({path: data}, check)[0]
 
 
-def write_text(path: Path, text: str) -> Path:
-    return write_bytes(path, text.encode("utf-8"))
+def write_text(path: Path, text: str, check: Check | None = None) -> Path:
+    return write_bytes(path, text.encode("utf-8"), check)
 
 
-def write_files(files: dict[Path, bytes]) -> list[Path]:
-    """Write every file or none. Returns the paths written, in the order given."""
+def write_files(files: dict[Path, bytes], check: Check | None = None) -> list[Path]:
+    """Write every file or none. Returns the paths written, in the order given.
+
+    ``check`` sees every file's bytes before anything is written, and refuses the whole set
+    by raising (the learner outputs' leak scan, :mod:`tools.trainer.guard`)."""
     for path in files:
         check_target(path)
+    if check is not None:
+        check(files)
     created: list[Path] = []
     work: dict[Path, Path] = {}  # target folder -> temporary folder inside it
     staging: list[tuple[Path, Path]] = []  # (temporary file, target)
@@ -75,7 +122,9 @@ def write_files(files: dict[Path, bytes]) -> list[Path]:
         for path, data in files.items():
             current = path
             if path.parent not in work:
-                work[path.parent] = Path(tempfile.mkdtemp(prefix=".writing-", dir=path.parent))
+                remove_leftovers(path.parent)
+                work[path.parent] = Path(tempfile.mkdtemp(prefix=STAGING, dir=path.parent))
+                (work[path.parent] / OWNER).write_text(str(os.getpid()), encoding="ascii")
             temporary = work[path.parent] / path.name
             temporary.write_bytes(data)
             staging.append((temporary, path))
@@ -103,3 +152,13 @@ def write_files(files: dict[Path, bytes]) -> list[Path]:
     for folder in work.values():
         shutil.rmtree(folder, ignore_errors=True)
     return list(files)
+
+
+def write_utf8(text: str) -> None:
+    """Write to standard output as UTF-8, whatever the console's encoding."""
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.flush()
+        sys.stdout.buffer.write(text.encode("utf-8"))
+        sys.stdout.buffer.flush()
+    else:
+        sys.stdout.write(text)

@@ -10,9 +10,10 @@ reports it as an error anyway).
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from html import escape
+
+from tools.html_json import script_json
 
 from .model import Choice, Conversation, Ending, Line, Turn
 from .zh import OUTCOME, PROGRESS, QUALITY, STATIC
@@ -31,7 +32,7 @@ def _fill(text: str, **values) -> str:
 
 def _json(value) -> str:
     """JSON safe inside <script>: no "</" can close the element early."""
-    return json.dumps(value, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return script_json(value, sort_keys=True)
 
 
 def _section_link(label: str, sections: Sections) -> str:

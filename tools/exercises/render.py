@@ -9,9 +9,10 @@ static controls with interactive ones and keeps the same display order.
 from __future__ import annotations
 
 import hashlib
-import json
 import random
 from html import escape
+
+from tools.html_json import script_json
 
 from .model import LETTERS, TYPE_NAMES, Bank, Item
 
@@ -86,7 +87,7 @@ def _static_body(item: Item) -> str:
 
 def item_html(item: Item, number: int, section_url: str, section_title: str, show_ids: bool = True) -> str:
     scenario = f'<div class="course-quiz-scenario"><p>{escape(item.scenario)}</p></div>' if item.scenario else ""
-    data = json.dumps(item_data(item, section_url, section_title), ensure_ascii=False).replace("</", "<\\/")
+    data = script_json(item_data(item, section_url, section_title))
     return (
         f'<div class="course-quiz-item" id="quiz-{escape(item.id)}" data-item="{escape(item.id)}">'
         f'<p class="course-quiz-meta"><span class="course-quiz-number">第 {number} 题</span>'

@@ -51,6 +51,7 @@ def _handouts(args: argparse.Namespace) -> int:
     from tools.handouts.assign import SelectionError, pick_cases
     from tools.handouts.extract import MissingPage, MissingSection
     from tools.pdf.assemble import AssemblyError
+    from tools.trainer import guard
 
     trainer = args.edition == "trainer"
     html_root = Path(args.html or (TRAINER_HTML if trainer else LEARNER_HTML))
@@ -61,8 +62,10 @@ def _handouts(args: argparse.Namespace) -> int:
         chosen = pick_cases(_ids(args.case), cases) if args.case else cases
         if not (html_root / "cases" / "index.html").is_file():
             return _error(f"{html_root} holds no HTML build of the {args.edition} edition; run `{hint}`")
+        if not trainer:
+            guard.refuse_trainer_build(html_root, "learner handouts")
         documents = sheets.handouts(html_root, chosen, notes=trainer)
-        written = render.write(documents, output)
+        written = render.write(documents, output, check=None if trainer else guard.learner_check())
     except (SelectionError, AssemblyError, MissingSection) as exc:  # a rebuild would not help
         return _error(str(exc))
     except MissingPage as exc:
@@ -77,6 +80,7 @@ def _assign(args: argparse.Namespace) -> int:
     from tools.handouts import assign, render
     from tools.handouts.extract import MissingPage, MissingSection
     from tools.pdf.assemble import AssemblyError
+    from tools.trainer import guard
 
     case_ids, item_ids = _ids(args.case), _ids(args.items)
     if not case_ids and not item_ids:
@@ -94,7 +98,9 @@ def _assign(args: argparse.Namespace) -> int:
             )
         title = args.title or strings()["assignment"]
         documents = assign.build(html_root if cases else None, cases, items, title, args.versions)
-        written = render.write(documents, Path(args.output))
+        # The answer keys may quote the notes; the learners' sheets never.
+        check = guard.learner_check(only=lambda path: path.name.startswith(assign.HANDOUT))
+        written = render.write(documents, Path(args.output), check=check)
     except (assign.SelectionError, AssemblyError, MissingSection) as exc:  # a rebuild would not help
         return _error(str(exc))
     except MissingPage as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
-from tools.output import check_target, write_files
+from tools.output import Check, check_target, write_files
 
 
 class Printable(Protocol):
@@ -21,7 +21,7 @@ def pdf_bytes(document: str) -> bytes:
     return HTML(string=document, base_url=None).write_pdf()
 
 
-def write(sheets: list[Printable], target: Path, *, pdf: bool = True) -> list[Path]:
+def write(sheets: list[Printable], target: Path, *, pdf: bool = True, check: Check | None = None) -> list[Path]:
     """``<name>.html`` (and ``<name>.pdf``) for each sheet in ``target``. Every target is
     checked before anything is typeset, every document typeset before the first file is
     written, and the files then written all or none (:mod:`tools.output`)."""
@@ -33,4 +33,4 @@ def write(sheets: list[Printable], target: Path, *, pdf: bool = True) -> list[Pa
         files[target / f"{item.name}.html"] = item.html.encode("utf-8")
         if pdf:
             files[target / f"{item.name}.pdf"] = pdf_bytes(item.html)
-    return write_files(files)
+    return write_files(files, check)

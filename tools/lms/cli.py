@@ -16,6 +16,7 @@ from .scorm import PACKAGE_NAME, PackageError, build
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FORMATS = ("moodle", "gift")
+SUFFIXES = {"moodle": (".xml",), "gift": (".gift", ".txt")}  # Moodle's importer picks files by these
 EDITIONS = ("learner", "trainer")
 
 
@@ -28,7 +29,8 @@ def _export(args: argparse.Namespace) -> int:
     from collections import Counter
 
     from tools.exercises.model import load_banks
-    from tools.output import write_text
+    from tools.output import check_suffix, write_text, write_utf8
+    from tools.trainer.guard import learner_check
 
     from . import questions
     from .course import case_texts, chapters
@@ -57,12 +59,15 @@ def _export(args: argparse.Namespace) -> int:
     counts = Counter(questions.qtype(item, ordering_as) for bank in chosen for item in bank.items)
     counts.update({"essay": len(cases)} if cases else {})
     summary = ", ".join(f"{count} {name}" for name, count in sorted(counts.items()))
+    # The learner export never carries trainer text (grader information is trainer-only).
+    check = None if trainer else learner_check()
     if args.output:
-        target = write_text(Path(args.output), text)
+        check_suffix(Path(args.output), SUFFIXES[args.format], f"a {args.format} export")
+        target = write_text(Path(args.output), text, check)
         print(f"wrote {target} ({sum(counts.values())} questions: {summary})")
     else:
-        from tools.cli import write_utf8
-
+        if check is not None:
+            check({Path("<standard output>"): text.encode("utf-8")})
         write_utf8(text)  # the XML says UTF-8
     return 0
 

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from tools.output import write_bytes
+from tools.trainer.guard import learner_check
 
 from . import scorm_manifest, scorm_pages
 from . import zh as strings
@@ -179,5 +180,6 @@ def build(html_root: Path, target: Path, exercises: Path) -> Package:
     items = [item for chapter_items in banks.values() for item in chapter_items]
     entries, pages = package_entries(html_root, items)
     data = zip_bytes(entries)
-    write_bytes(target, data)  # all or nothing: a temporary file, then a rename
+    # All or nothing: a temporary file, then a rename; not at all if a member quotes trainer material.
+    write_bytes(target, data, learner_check())
     return Package(path=target, size=len(data), entries=len(entries), pages=len(pages), items=len(items))

@@ -4,12 +4,12 @@ built site gains in the package (the site itself is never changed).
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 from types import ModuleType
 
 from tools.csp import with_policy
+from tools.html_json import script_json
 
 ADAPTER = "course-scorm.js"
 # The store's script tag: the adapter goes right after it, before the scripts that read the
@@ -38,7 +38,7 @@ def with_adapter(html: str, path: str) -> str | None:
 def launch_page(data: dict, strings: ModuleType) -> str:
     """launch.html: a frame for the course's pages, and the session with the platform.
     ``data``: {"start", "pages", "items"} (course-scorm-launch.js reads it)."""
-    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    payload = script_json(data, separators=(",", ":"))
     scripts = "\n".join(f'<script src="{src}"></script>' for src in LAUNCH_SCRIPTS)
     start = escape(data["start"])
     return with_policy(f"""<!DOCTYPE html>

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from pathlib import Path
 
-from tools.output import check_target, write_files
+from tools.output import Check, check_target, write_files
 
 from . import assemble
 
@@ -38,9 +38,11 @@ def build_pdf(
     edition: str,
     root_page: str = "book/index.html",
     mark: str = "",
+    check: Check | None = None,
 ) -> Path:
     """Typeset ``html_root`` into ``target``; a ``mark`` (the trainer edition's
-    培训师资料·请勿发给学员) runs in the margin of every page."""
+    培训师资料·请勿发给学员) runs in the margin of every page. ``check`` sees both files
+    before they are written (the learner edition's leak scan)."""
     from weasyprint import HTML  # imported here: it is slow to import and only the PDF needs it
 
     document = assemble.assemble(
@@ -58,5 +60,5 @@ def build_pdf(
     check_target(target.with_suffix(".html"))
     data = HTML(string=document, base_url=str(html_root.resolve()) + "/").write_pdf()
     # The print document beside the PDF (what WeasyPrint typeset), written with it or not at all.
-    write_files({target.with_suffix(".html"): document.encode("utf-8"), target: data})
+    write_files({target.with_suffix(".html"): document.encode("utf-8"), target: data}, check)
     return target

@@ -15,6 +15,7 @@ from . import (
     edition,
     figures,
     final_test,
+    leak_guard,
     page_data,
     pages,
     pinyin_order,
@@ -52,6 +53,7 @@ def setup(app: Sphinx) -> dict:
     search.setup(app)
     figures.setup(app)
     cases.setup(app)
+    leak_guard.setup(app)
     edition.setup(app)
     trainer_mark.setup(app)
     theme.setup(app)

@@ -14,7 +14,6 @@ pages that have a conversation or the table, and to no other page.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from docutils import nodes
@@ -27,6 +26,7 @@ from tools.conversations.render import Placed, anchor, conversation_html, progre
 from tools.conversations.zh import PLAYER, PROGRESS, SECTION
 from tools.data.schema import suggestion
 from tools.data.yamlfile import DataError
+from tools.html_json import script_json
 from tools.sphinxext.placeholders import add_placeholders, has_mark
 
 from . import page_data
@@ -209,8 +209,8 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
     if not has_mark(doctree, MARKS):
         return
     use_store(app)
-    texts = json.dumps({"player": PLAYER, "progress": PROGRESS}, ensure_ascii=False, sort_keys=True)
-    app.add_js_file(None, body=texts.replace("</", "<\\/"), type="application/json", id=TEXTS_ID)
+    texts = script_json({"player": PLAYER, "progress": PROGRESS}, sort_keys=True)
+    app.add_js_file(None, body=texts, type="application/json", id=TEXTS_ID)
     app.add_js_file("course-conversation.js", defer="defer")
     app.add_css_file("course-conversation.css")
 

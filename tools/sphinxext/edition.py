@@ -13,8 +13,11 @@ other route by which a notes file would reach a learner page or the site:
 - configured paths whose files are copied into the site as they are (``html_extra_path``,
   ``html_static_path``, logo, favicon), including symlinks inside them.
 
-Each is reported against the page (or the configuration) with the route it takes. Pages
-found this way are read again on the next build, so a second ``make`` fails too.
+Each is reported against the page (or the configuration) with the route it takes, as an
+error that fails the build whatever the configuration says (:func:`leak_guard.refuse`). Pages
+found this way are read again on the next build, so a second ``make`` fails too. The scan of
+the whole output, the settings that read files, the edition switch, raw URLs and scripts in
+content are :mod:`tools.sphinxext.leak_guard`.
 """
 
 from __future__ import annotations
@@ -26,12 +29,11 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.application import Sphinx
 from sphinx.config import Config
-from sphinx.util import logging
 
 from tools.cases.model import NOTES_DIR
 from tools.cases.strings import DEFAULT_LANGUAGE, strings
 
-logger = logging.getLogger(__name__)
+from .leak_guard import notes_inodes, refuse, trainer_material
 
 EDITIONS = ("learner", "trainer")
 CASES = "cases/"
@@ -40,11 +42,7 @@ NOTES = f"{CASES}{NOTES_DIR}/"
 
 def _check_edition(app: Sphinx, config: Config) -> None:
     if config.course_edition not in EDITIONS:
-        logger.warning(
-            f"course_edition is {config.course_edition!r}; it must be one of {', '.join(EDITIONS)}",
-            type="course",
-            subtype="edition",
-        )
+        refuse(app, f"course_edition is {config.course_edition!r}; it must be one of {', '.join(EDITIONS)}")
 
 
 def _guard_learner(app: Sphinx, env, docnames: list[str]) -> None:
@@ -52,11 +50,10 @@ def _guard_learner(app: Sphinx, env, docnames: list[str]) -> None:
         return
     notes = sorted(name for name in env.found_docs if name.startswith(NOTES))
     if notes:
-        logger.warning(
+        refuse(
+            app,
             f"the learner edition would contain teaching notes ({', '.join(notes)}); "
             f"`{NOTES.rstrip('/')}` must stay in exclude_patterns of _config.yml",
-            type="course",
-            subtype="edition",
         )
 
 
@@ -84,8 +81,9 @@ def _route(env, docname: str, dependency: str) -> str:
 
 def note_routes(env) -> list[tuple[str, str]]:
     """(page, what it does with which notes file) for every page of the build that reaches
-    a teaching-notes file."""
+    a teaching-notes file, a hard link to one, or a copy (the trainer build's ``_sources``)."""
     notes = _notes_dir(env.srcdir)
+    inodes = notes_inodes(notes) if notes.is_dir() else set()
     found = []
     for docname in sorted(env.all_docs):
         source = Path(env.doc2path(docname))
@@ -97,6 +95,8 @@ def note_routes(env) -> list[tuple[str, str]]:
             if _inside(path, notes):
                 target = os.path.relpath(path.resolve(), env.srcdir)
                 found.append((docname, f"{_route(env, docname, dependency)}: {target} is teaching notes"))
+            elif why := trainer_material(path, Path(env.srcdir), inodes):
+                found.append((docname, f"{_route(env, docname, dependency)}: {why}"))
     return found
 
 
@@ -104,12 +104,7 @@ def _guard_dependencies(app: Sphinx, env) -> None:
     if app.config.course_edition == "trainer":
         return
     for docname, route in note_routes(env):
-        logger.warning(
-            f"the learner edition must not contain teaching notes: this page {route}",
-            location=docname,
-            type="course",
-            subtype="edition",
-        )
+        refuse(app, f"the learner edition must not contain teaching notes: this page {route}", location=docname)
         env.reread_always.add(docname)  # checked again on the next build, not skipped as unchanged
 
 
@@ -118,7 +113,7 @@ def copied_paths(app: Sphinx) -> list[tuple[str, Path]]:
     config, base = app.config, Path(app.confdir)
     found = [(f"html_extra_path `{p}`", base / p) for p in config.html_extra_path]
     found += [(f"html_static_path `{p}`", base / p) for p in config.html_static_path]
-    for name in ("html_logo", "html_favicon"):
+    for name in ("html_logo", "html_favicon", "html_search_scorer"):
         value = getattr(config, name, None)
         if value and "://" not in value:
             found.append((f"{name} `{value}`", base / value))
@@ -137,11 +132,10 @@ def _guard_copied_paths(app: Sphinx) -> None:
         for file in files:
             resolved = file.resolve() if file.exists() else file
             if _inside(resolved, notes) or (file == path and notes.is_relative_to(top)):
-                logger.warning(
+                refuse(
+                    app,
                     f"the learner edition must not contain teaching notes: {setting} would copy "
                     f"{os.path.relpath(file, app.srcdir)} into the site, and that is or holds {NOTES.rstrip('/')}",
-                    type="course",
-                    subtype="edition",
                 )
                 break
 

@@ -11,7 +11,6 @@ from the banks.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 
@@ -23,6 +22,7 @@ from sphinx.util.docutils import SphinxDirective
 from tools.exercises import blueprint
 from tools.exercises.model import Bank
 from tools.exercises.render import paper_html, pool_item
+from tools.html_json import script_json
 from tools.sphinxext.placeholders import add_placeholders, has_mark
 
 from .links import section_links
@@ -79,7 +79,7 @@ def _pool(app: Sphinx, fromdoc: str, banks: dict[str, Bank], chapters: list[str]
 
 
 def _json(value) -> str:
-    return json.dumps(value, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(value)
 
 
 def _final_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:

@@ -23,6 +23,8 @@ from pathlib import Path
 
 from sphinx.application import Sphinx
 
+from tools.html_json import script_json
+
 FOLDER = "course-data"
 # Before the players' scripts (course-quiz.js, course-conversation.js: default 500), after
 # the store (tools/sphinxext/store.py).
@@ -56,7 +58,7 @@ def take(app: Sphinx, docname: str, kind: str, html: str) -> str:
 
 def script(data: dict[str, dict[str, object]], pagename: str) -> str:
     """The data file's text: it merges ``data`` into ``window.CourseData``."""
-    payload = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    payload = script_json(data, sort_keys=True)
     return (
         f"/* The self-check and conversation data of {pagename}.html, written by the build "
         "(tools/sphinxext/page_data.py). */\n"

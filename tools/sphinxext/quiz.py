@@ -11,7 +11,6 @@ Bank errors and unknown sections fail the build with file, line and item ID.
 
 from __future__ import annotations
 
-import json
 from html import escape
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from sphinx.util.docutils import SphinxDirective
 from tools.data.yamlfile import DataError
 from tools.exercises.model import Bank, course_problems, load_banks
 from tools.exercises.render import answer_spec, bank_html
+from tools.html_json import script_json
 from tools.sphinxext.placeholders import add_placeholders, has_mark
 
 from . import page_data
@@ -161,7 +161,7 @@ def _progress_html(app: Sphinx, fromdoc: str, banks: dict[str, Bank]) -> str:
             f'<td class="course-progress-done">—</td><td class="course-progress-correct">—</td>'
             f'<td class="course-progress-first">—</td></tr>'
         )
-    data = json.dumps(chapters, ensure_ascii=False).replace("</", "<\\/")
+    data = script_json(chapters)
     review = app.builder.get_relative_uri(fromdoc, "book/review")
     return (
         '<div class="course-progress">'

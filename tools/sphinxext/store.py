@@ -8,9 +8,9 @@ twice on one page adds everything once.
 
 from __future__ import annotations
 
-import json
-
 from sphinx.application import Sphinx
+
+from tools.html_json import script_json
 
 from .page_texts import texts
 
@@ -20,7 +20,7 @@ TEXTS_ID = "course-texts"
 
 
 def texts_json(language: str) -> str:
-    return json.dumps(texts(language), ensure_ascii=False, sort_keys=True).replace("</", "<\\/")
+    return script_json(texts(language), sort_keys=True)
 
 
 def use_store(app: Sphinx) -> None:

@@ -24,7 +24,6 @@ the tool disagree; the page shows the lines as a table with a link that opens th
 from __future__ import annotations
 
 import hashlib
-import json
 import posixpath
 import weakref
 from pathlib import Path
@@ -37,6 +36,7 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
 from tools.data.schema import suggestion
+from tools.html_json import script_json
 from tools.sphinxext.placeholders import add_placeholders, has_mark
 from tools.widgets import api, bundle, expected, relationship, state
 from tools.widgets.markup import escape
@@ -209,7 +209,7 @@ def widget_html(kind: str, example: str, uid: str, links: dict[str, str], runtim
         "maxContacts": relationship.MAX_CONTACTS,
         "runtime": runtime or {},
     }
-    data = json.dumps(config, ensure_ascii=False).replace("</", "<\\/")
+    data = script_json(config)
     ui = strings.UI
     options = "".join(f'<option value="{escape(p["name"])}">{escape(p["title"])}</option>' for p in presets)
     # Presets at the top, where loading one is seen to change the form; hidden until the

@@ -44,6 +44,21 @@ _ROLE = re.compile(r"\{[\w:.-]+\}`([^`]*)`")
 _EXPLICIT = re.compile(r"^(.*?)\s*<([^<>]*)>$", re.S)
 _JSON_ESCAPE = re.compile(r"\\u([0-9a-fA-F]{4})|\\([nrt\"/\\])")
 _WHITESPACE = re.compile(r"\s+")
+
+
+def _invisible() -> re.Pattern:
+    """Every character that shows nothing: Unicode format characters (category Cf: zero-width
+    space and joiners, soft hyphen, word joiner, BOM, bidi marks), variation selectors, the
+    combining grapheme joiner and the Hangul fillers. Put between the characters of a copied
+    paragraph, they leave it looking the same and would hide it from a plain comparison."""
+    chars = [chr(c) for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"]
+    chars += [chr(c) for c in (*range(0xFE00, 0xFE10), 0x034F, 0x115F, 0x1160, 0x3164, 0xFFA0)]
+    return re.compile("[" + "".join(re.escape(c) for c in chars) + "]")
+
+
+_INVISIBLE = _invisible()
+
+
 def _replacer(table: dict[str, str]):
     """``str.translate`` for a few characters, done as one regex: translate looks up every
     character of a non-ASCII text in the table, which is slow on megabytes of output."""
@@ -122,10 +137,12 @@ def _unescape_json(match: re.Match) -> str:
 
 
 def normal_form(text: str) -> str:
-    """Text with escapes decoded, tags and Markdown markup dropped, no whitespace at all."""
+    """Text with escapes decoded, tags, Markdown markup and invisible characters dropped, no
+    whitespace at all."""
     text = _JSON_ESCAPE.sub(_unescape_json, text)
     text = text.encode("utf-16", "surrogatepass").decode("utf-16", "replace")  # \ud83d\ude00 pairs
     text = _TAG.sub("", html.unescape(_TAG.sub("", text)))  # tags, then tags that were escaped
+    text = _INVISIBLE.sub("", text)  # after unescaping: &#8203; and &shy; too
     text = _ROLE.sub(lambda m: _EXPLICIT.sub(r"\1", m.group(1)), text)
     text = _TYPOGRAPHY(_MARKUP(text))
     return _WHITESPACE.sub("", text)
@@ -261,19 +278,19 @@ def artefacts(*paths: Path) -> Iterator[tuple[str, str]]:
     for path in paths:
         if path.is_dir():
             for file in sorted(p for p in path.rglob("*") if p.is_file()):
-                yield from _texts(str(file), file.read_bytes())
+                yield from texts(str(file), file.read_bytes())
         elif path.is_file():
-            yield from _texts(str(path), path.read_bytes())
+            yield from texts(str(path), path.read_bytes())
         else:
             raise FileNotFoundError(f"{path}: nothing to scan there")
 
 
-def _texts(name: str, data: bytes, depth: int = 0) -> Iterator[tuple[str, str]]:
+def texts(name: str, data: bytes, depth: int = 0) -> Iterator[tuple[str, str]]:
     if name.lower().endswith(".zip") and zipfile.is_zipfile(io.BytesIO(data)) and depth < 3:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             for member in archive.infolist():
                 if not member.is_dir():
-                    yield from _texts(f"{name}!{member.filename}", archive.read(member), depth + 1)
+                    yield from texts(f"{name}!{member.filename}", archive.read(member), depth + 1)
         return
     if name.lower().endswith(".pdf"):
         result = subprocess.run(["pdftotext", "-", "-"], input=data, capture_output=True, check=True)

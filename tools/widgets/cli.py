@@ -15,9 +15,9 @@ import json
 import sys
 from pathlib import Path
 
-from tools.cli import write_utf8
 from tools.data.textfile import decode, read_text
 from tools.data.yamlfile import DataError
+from tools.output import write_utf8
 from tools.widgets import api, state
 from tools.widgets.report_text import html_to_text
 
