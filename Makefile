@@ -14,6 +14,7 @@ setup:
 
 site: setup
 	$(JB) build . --warningiserror --nitpick --keep-going
+	$(PY) -m tools check-learner
 	@echo "Site built: open _build/html/index.html (works from file:// too)"
 
 pdf: site

@@ -221,3 +221,17 @@ def test_json_input_that_is_fine_still_runs(tmp_path):
     path.write_text(json.dumps({"contacts": []}), encoding="utf-8")
     result = run("analyse", "relationship-map", "--input", str(path), "--format", "json")
     assert result.returncode in (0, 1) and "Traceback" not in result.stderr.decode()
+
+
+def test_commands_apply_the_course_rules_the_build_applies(site, tmp_path):
+    """The reviewer's R7: a `pf-99` item in the kam-stages bank exported; the build refuses it."""
+    banks = tmp_path / "exercises"
+    shutil.copytree(ROOT / "exercises", banks)
+    bank = banks / "kam-stages.yml"
+    text = bank.read_text(encoding="utf-8")
+    first = text.index("  - id: ks-")
+    bank.write_text(text[:first] + "  - id: pf-99" + text[first + len("  - id: ks-01") :], encoding="utf-8")
+    for args in (["export", "--format", "moodle"], ["scorm", "--html", str(site), "-o", str(tmp_path / "x.zip")]):
+        result = run(*args, "--exercises", str(banks))
+        one_error_line(result, f"{bank}:", "pf-99: ID `pf-99` must start with `ks-`, the prefix of chapter kam-stages")
+    assert not (tmp_path / "x.zip").exists()

@@ -63,6 +63,8 @@ RULES = {
     "never-ends": (94, "loop-a: this conversation never ends from here"),
     # 8. a choice back to its own turn
     "self-loop": (51, "t2: this choice leads back to its own turn"),
+    # ... and of any length (the reviewer's C02: a loop of two turns was accepted)
+    "two-turn-loop": (72, "t3: this choice leads back to turn `t2`, already passed (t2 → t3 → t2)"),
     # 9. the same words twice in a turn
     "same-say": (44, "t2: two choices say the same thing (first at line 36)"),
     # 10. a good and a bad ending

@@ -239,3 +239,11 @@ def test_a_running_writers_folder_is_left_alone(tmp_path):
     (staging / ".pid").write_text(str(os.getppid()), encoding="ascii")  # a process that is alive
     assert remove_leftovers(tmp_path) == []
     assert staging.is_dir()
+
+
+def test_check_learner_passes_the_site_and_refuses_a_leaky_copy(site, leaky_site, trainer_site):
+    """`make site` scans the build once more outside Sphinx (tools/cli.py check-learner)."""
+    assert run("check-learner", "--html", str(site)).returncode == 0
+    html, note = leaky_site
+    one_error_line(run("check-learner", "--html", str(html)), "cases/pinacor.html", note.source)
+    one_error_line(run("check-learner", "--html", str(trainer_site)), "trainer edition")

@@ -183,3 +183,57 @@ def test_labels_skip_code_fences_but_not_directives():
         ]
     )
     assert labels(text) == [("real-1", 1), ("in-note", 7), ("in-colon-fence", 19), ("real-2", 22)]
+
+
+def test_a_merge_key_is_refused_not_silently_overridden(tmp_path):
+    """The reviewer's B12/B13: `<<: {...}` beside a written key lost the merged value."""
+    text = GOOD.replace("minutes: 10\n", "minutes: 10\n<<: {minutes: 20, title: 别的标题}\n")
+    error = refused(write(tmp_path, text))
+    assert error.line == 4 and "YAML merge keys (<<) are not used in course data" in error.message
+
+
+@pytest.mark.parametrize("kind", ["dangling-link", "folder"])
+def test_a_bank_or_conversation_that_is_no_plain_file_is_named(tmp_path, kind):
+    """The reviewer's B19/X04: such entries were skipped without a word."""
+    from tools.conversations.model import conversation_files
+    from tools.exercises.model import bank_files
+
+    for lister in (bank_files, conversation_files):
+        folder = tmp_path / lister.__name__
+        folder.mkdir()
+        entry = folder / "extra.yml"
+        if kind == "folder":
+            entry.mkdir()
+        else:
+            entry.symlink_to(folder / "gone.yml")
+        with pytest.raises(DataError) as info:
+            lister(folder)
+        assert info.value.path == entry and "is not a regular file" in str(info.value)
+
+
+def test_whole_file_problems_name_a_file_that_exists_in_the_build_log():
+    """The reviewer's R8: Sphinx read a location without a line as a page and printed
+    `exercises/kam-stages.yml.rst`. A whole-file problem names its file in the message."""
+    whole = DataError(Path("exercises/kam-stages.yaml"), 0, "banks are `*.yml` files")
+    assert whole.for_sphinx() == {"msg": "exercises/kam-stages.yaml: banks are `*.yml` files", "location": None}
+    lined = DataError(Path("exercises/kam-stages.yml"), 12, "duplicate key", "ks-01")
+    assert lined.for_sphinx() == {"msg": "ks-01: duplicate key", "location": "exercises/kam-stages.yml:12"}
+
+
+def test_a_page_over_its_budget_is_named_with_the_figure(tmp_path):
+    """The reviewer's R7: a 924-item bank built a 759 KB chapter page without a word."""
+    from tools.sphinxext import page_budget
+    from tools.sphinxext.page_data import data_path
+
+    (tmp_path / "book").mkdir()
+    (tmp_path / "book" / "kam-stages.html").write_bytes(b"x" * 300_000)
+    (tmp_path / "book" / "glossary.html").write_bytes(b"x" * 300_000)
+    data = data_path(tmp_path, "book/kam-stages")
+    data.parent.mkdir(parents=True)
+    data.write_bytes(b"x" * 477_000)
+    found = page_budget.over_budget(tmp_path, ["book/kam-stages", "book/glossary", "book/missing"])
+    assert found == [("book/kam-stages", 777_000)]
+    text = page_budget.message("book/kam-stages", 777_000, {"kam-stages": 924})
+    assert text.startswith("book/kam-stages.html weighs 758 KB")
+    assert "more than the 420 KB a page may carry of its own" in text
+    assert "its bank exercises/kam-stages.yml holds 924 items" in text

@@ -206,3 +206,23 @@ def test_versions_snapshots_and_a_platform_backend(page, server):
     saved = json.loads(page.evaluate("window.platform"))
     assert set(saved["areas"]["quiz"]["items"]) == {"pf-01", "pf-02"}
     assert page.js_errors == []
+
+
+@pytest.mark.parametrize("blocked_page", sorted(BLOCKED), indirect=True)
+def test_without_storage_no_script_throws_the_themes_included(blocked_page, server):
+    """The reviewer's R11: the theme's inline script and pydata-sphinx-theme.js threw three
+    uncaught SecurityErrors per page. Every kind of page, and the theme switch, which
+    writes the mode."""
+    page = blocked_page
+    for path in (CHAPTER, TOOL, PROGRESS, "search.html?q=关系", "book/final-test.html", "index.html", "404.html"):
+        page.goto(server + path)
+        page.wait_for_load_state("load")
+        page.wait_for_timeout(300)  # the theme's deferred handlers
+        assert page.js_errors == [], (path, page.js_errors)
+    page.goto(server + CHAPTER)
+    page.evaluate("document.documentElement.dataset.mode")
+    toggle = page.locator(".theme-switch-button").first
+    if toggle.count() and toggle.is_visible():
+        toggle.click()
+    page.wait_for_timeout(200)
+    assert page.js_errors == []

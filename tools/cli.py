@@ -67,6 +67,23 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_learner(args: argparse.Namespace) -> int:
+    """The leak scan over a built learner site, outside Sphinx: `make site` runs it after the
+    build, so a configuration that left the course's extensions out cannot skip it."""
+    from tools.handouts.commands import LEARNER_HTML
+    from tools.trainer import guard, leaks
+
+    html_root = Path(args.html or LEARNER_HTML)
+    if not html_root.is_dir():
+        raise CommandError(f"{html_root}: no such folder; run `make site` first")
+    guard.refuse_trainer_build(html_root, "the learner site")
+    found = leaks.scan([html_root], guard.notes_of())
+    if found:
+        raise guard.LeakError(f"{guard.describe(found)}: the learner site must not contain trainer material")
+    print(f"{html_root}: no trainer material found")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     main_parser = _Parser(prog="python -m tools", description="关系销售 course tools")
     commands = main_parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -76,6 +93,10 @@ def parser() -> argparse.ArgumentParser:
     pdf.add_argument("-o", "--output", help="default: _build/pdf/关系销售-<edition>.pdf")
     pdf.add_argument("--edition", choices=sorted(EDITIONS), default="learner")
     pdf.set_defaults(run=_pdf, reads="html")
+
+    check = commands.add_parser("check-learner", help="scan a learner build for trainer material")
+    check.add_argument("--html", help="the learner site (default: _build/html)")
+    check.set_defaults(run=_check_learner, reads="html")
 
     case_commands.register(commands)  # trainer-config, handouts, assign
 

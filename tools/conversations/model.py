@@ -314,6 +314,7 @@ def _check_graph(conv: Conversation, data: Mapping) -> None:
                 "passed, and no path from this turn reaches an ending",
                 turn.id,
             )
+    _check_no_way_back(conv)  # rule 8, for loops of any length (those that can end)
 
     outcomes = {e.outcome for e in conv.endings}
     for wanted in ("good", "bad"):  # rule 10
@@ -344,6 +345,35 @@ def _check_graph(conv: Conversation, data: Mapping) -> None:
             f"decisions; it needs {low} to {high}",
             conv.start.id,
         )
+
+
+def _check_no_way_back(conv: Conversation) -> None:
+    """No choice leads back to a turn already passed on the way to it (a loop of two turns or
+    more): the learner would face the same words again, and a loop whose turns all lead round
+    it never ends. Depth first, without recursion (a long conversation cannot overflow it)."""
+    turns = {t.id: t for t in conv.turns}
+    on_path: list[str] = [conv.start.id]
+    done: set[str] = set()
+    stack = [iter(conv.start.choices)]
+    while stack:
+        choice = next(stack[-1], None)
+        if choice is None:
+            stack.pop()
+            done.add(on_path.pop())
+            continue
+        if choice.next not in turns or choice.next in done:
+            continue
+        if choice.next in on_path:
+            loop = " → ".join([*on_path[on_path.index(choice.next) :], choice.next])
+            raise DataError(
+                conv.path,
+                choice.next_line,
+                f"this choice leads back to turn `{choice.next}`, already passed ({loop}): the learner would face "
+                "the same words again; write the follow-up as a turn of its own",
+                on_path[-1],
+            )
+        on_path.append(choice.next)
+        stack.append(iter(turns[choice.next].choices))
 
 
 def _reachable(start: str, nodes: dict[str, Turn | Ending]) -> set[str]:
@@ -435,8 +465,11 @@ def conversation_files(directory: Path) -> list[Path]:
             continue
         if path.suffix != SUFFIX:
             raise DataError(path, 0, f"conversations are `*{SUFFIX}` files: rename it to {path.stem}{SUFFIX}")
-        if path.is_file():
-            files.append(path)
+        if not path.is_file():  # a folder, a dangling link, a device: left out, it would vanish unnoticed
+            raise DataError(
+                path, 0, "is not a regular file (a folder, a broken link or a device); conversations are plain files"
+            )
+        files.append(path)
     return files
 
 

@@ -24,5 +24,13 @@ class DataError(Exception):
         """The message without its location (for loggers that print the location)."""
         return f"{self.item}: {self.message}" if self.item else self.message
 
+    def for_sphinx(self) -> dict[str, str | None]:
+        """``msg`` and ``location`` for Sphinx's logger. Sphinx reads a location without a line
+        as a page name and adds ``.rst`` (``kam-stages.yml.rst``); so a whole-file problem
+        names its file in the message and gives no location."""
+        if self.line:
+            return {"msg": self.detail, "location": self.location}
+        return {"msg": f"{self.path}: {self.detail}", "location": None}
+
     def __str__(self) -> str:
         return f"{self.location}: {self.detail}"

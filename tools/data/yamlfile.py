@@ -9,6 +9,7 @@ What is refused here, before any schema looks at the data (each a :class:`DataEr
 - a key written twice in one mapping (YAML would keep the last one without a word);
 - anchors and aliases (``&name``/``*name``): course data writes each text where it is
   used, and an alias bomb could otherwise grow a small file into gigabytes;
+- merge keys (``<<:``), which silently lose merged values to keys written beside them;
 - nesting deeper than ``MAX_DEPTH`` (the composer is recursive; deeper input would end in
   a RecursionError instead of a message).
 
@@ -83,6 +84,13 @@ class _Loader(yaml.SafeLoader):
     def construct_mapping(self, node, deep=False):  # noqa: D401 - PyYAML's signature
         first: dict = {}
         for key_node, _ in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                # `<<: {...}` merges keys under the written ones, and a key written both ways
+                # loses its merged value without a word: course data writes every key out.
+                raise _Refused(
+                    problem="YAML merge keys (<<) are not used in course data: write each key out where it is needed",
+                    problem_mark=key_node.start_mark,
+                )
             if not isinstance(key_node, yaml.ScalarNode):
                 continue
             line = key_node.start_mark.line + 1

@@ -296,8 +296,11 @@ def bank_files(directory: Path) -> list[Path]:
             continue
         if path.suffix != SUFFIX:
             raise DataError(path, 0, f"banks are `*{SUFFIX}` files: rename it to {path.stem}{SUFFIX}")
-        if path.is_file():
-            files.append(path)
+        if not path.is_file():  # a folder, a dangling link, a device: left out, it would vanish unnoticed
+            raise DataError(
+                path, 0, "is not a regular file (a folder, a broken link or a device); banks are plain files"
+            )
+        files.append(path)
     return files
 
 
@@ -399,3 +402,16 @@ def check_course(banks: dict[str, Bank], chapters: set[str], labels: dict[str, s
     problems = course_problems(banks, chapters, labels)
     if problems:
         raise problems[0]
+
+
+def load_course_banks(directory: Path, source: Path) -> dict[str, Bank]:
+    """The banks as every command sees them, by the rules the build applies: loaded
+    (:func:`load_banks`) and checked against the course at ``source`` (:func:`check_course`:
+    chapters, ID prefixes, sections, objectives), so that `export`, `assign` and `scorm`
+    refuse what the build refuses, with the same message."""
+    from tools.cases.model import book_chapters
+    from tools.data.labels import page_labels
+
+    banks = load_banks(directory)
+    check_course(banks, book_chapters(source), page_labels(source))
+    return banks

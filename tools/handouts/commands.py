@@ -76,7 +76,7 @@ def _handouts(args: argparse.Namespace) -> int:
 
 def _assign(args: argparse.Namespace) -> int:
     from tools.cases.strings import strings
-    from tools.exercises.model import load_banks
+    from tools.exercises.model import load_course_banks
     from tools.handouts import assign, render
     from tools.handouts.extract import MissingPage, MissingSection
     from tools.pdf.assemble import AssemblyError
@@ -90,7 +90,7 @@ def _assign(args: argparse.Namespace) -> int:
     html_root = Path(args.html) if args.html else TRAINER_HTML
     try:
         cases = assign.pick_cases(case_ids, _load_cases()) if case_ids else []
-        items = assign.pick_items(item_ids, load_banks(ROOT / "exercises")) if item_ids else []
+        items = assign.pick_items(item_ids, load_course_banks(ROOT / "exercises", ROOT)) if item_ids else []
         if cases and not (html_root / "cases" / "notes").is_dir():
             return _error(
                 f"{html_root} is not a trainer build (no teaching notes); the answer key needs them: "

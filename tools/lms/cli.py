@@ -28,7 +28,7 @@ def _fail(message: str) -> int:
 def _export(args: argparse.Namespace) -> int:
     from collections import Counter
 
-    from tools.exercises.model import load_banks
+    from tools.exercises.model import load_course_banks
     from tools.output import check_suffix, write_text, write_utf8
     from tools.trainer.guard import learner_check
 
@@ -40,7 +40,7 @@ def _export(args: argparse.Namespace) -> int:
     trainer = args.edition == "trainer"
     if trainer and args.format == "gift":
         return _fail("GIFT has no place for grader information: export the trainer edition with --format moodle")
-    banks = load_banks(Path(args.exercises))
+    banks = load_course_banks(Path(args.exercises), ROOT)
     if not banks:
         return _fail(f"{args.exercises}: no question banks (*.yml) there")
     wanted = list(dict.fromkeys(args.bank or banks))

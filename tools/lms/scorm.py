@@ -53,6 +53,7 @@ START = "book/index.html"
 PACKAGE_NAME = "关系销售-scorm12.zip"  # the file's name; every name inside the zip is ASCII
 HERE = Path(__file__).parent
 STATIC = HERE / "static"
+ROOT = HERE.parent.parent  # the course sources: the banks are checked against its chapters and labels
 SCHEMAS = HERE / "schemas" / "scorm12"
 SCRIPTS = ("course-scorm-codec.js", "course-scorm-launch.js", scorm_pages.ADAPTER)
 # Fixed entry times: the same site gives the same package, byte for byte.
@@ -104,11 +105,11 @@ def course_items(exercises: Path) -> dict[str, list[dict]]:
     """Every bank's items, by chapter, as the launch page counts them: what an answer looks
     like and which is right (the progress page's specs)."""
     from tools.data.yamlfile import DataError
-    from tools.exercises.model import load_banks
+    from tools.exercises.model import load_course_banks
     from tools.exercises.render import answer_spec
 
     try:
-        banks = load_banks(exercises)
+        banks = load_course_banks(exercises, ROOT)
     except DataError as exc:
         raise PackageError(str(exc)) from None
     if not banks:

@@ -16,6 +16,7 @@ from . import (
     figures,
     final_test,
     leak_guard,
+    page_budget,
     page_data,
     pages,
     pinyin_order,
@@ -65,6 +66,7 @@ def setup(app: Sphinx) -> dict:
     widgets.setup(app)
     conversation.setup(app)
     page_data.setup(app)
+    page_budget.setup(app)
     csp.setup(app)
     app.add_css_file("course.css")
     app.add_css_file("course-worksheets.css")

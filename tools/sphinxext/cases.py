@@ -58,7 +58,7 @@ class CaseIndex(SphinxDirective):
             self.env.note_dependency(str(path))
         cases, problems = load_each(cases_dir, chapters)
         for exc in problems:  # every broken case file, each against its own file and line
-            logger.warning(exc.detail, location=exc.location, type="course", subtype="case")
+            logger.warning(**exc.for_sphinx(), type="course", subtype="case")
         # The cases appear in the order the table of contents (_toc.yml) gives them, as in
         # the sidebar. The toctree itself is inserted after this directive runs, so the
         # order is read from the external TOC's site map.

@@ -59,12 +59,12 @@ def _conversations(env) -> dict[str, Conversation] | None:
     """The conversations, read once while no file changes; a broken file is reported once
     and yields None."""
     files = _files(env)
-    stamp = (env.srcdir, *((p.name, p.stat().st_mtime_ns) for p in files))
+    stamp = (env.srcdir, *((p.name, p.lstat().st_mtime_ns) for p in files))
     if stamp not in _loaded:
         try:
             _loaded[stamp] = load_conversations(Path(env.srcdir) / FOLDER)
         except DataError as exc:
-            logger.warning(exc.detail, location=exc.location, type="course", subtype="conversations")
+            logger.warning(**exc.for_sphinx(), type="course", subtype="conversations")
             _loaded[stamp] = None
     return _loaded[stamp]
 
@@ -126,7 +126,7 @@ def _check(app: Sphinx, env) -> None:
         return
     labels = {label: docname for label, (docname, _anchor, _title) in env.domaindata["std"]["labels"].items()}
     for problem in course_problems(known, labels):
-        logger.warning(problem.detail, location=problem.location, type="course", subtype="conversations")
+        logger.warning(**problem.for_sphinx(), type="course", subtype="conversations")
     for conv_id, places in sorted(_placements(env).items()):
         for docname, line in places[1:]:
             first = f"{env.doc2path(places[0][0], False)}:{places[0][1]}"

@@ -200,7 +200,34 @@ class _NoUrlCSVTable(CSVTable):
 # Scripts
 
 
+def _script_in_raw_html(app: Sphinx, doctree) -> None:
+    """Raw HTML in a page (MyST HTML blocks, ``{raw} html``) carrying a script. Checked when
+    the page is read, so that the page is read again, and refused again, on the next build."""
+    from docutils import nodes
+
+    for node in doctree.findall(nodes.raw):
+        if "html" in node.get("format", "").split() and (match := _RUNNABLE_SCRIPT.search(node.astext())):
+            refuse(
+                app,
+                f"the page's content carries a script ({match.group(0)[:40]}…): scripts come only from the "
+                "course's extensions and templates",
+                location=node,
+            )
+            app.env.reread_always.add(app.env.docname)
+            _refused_pages(app).add(app.env.docname)
+
+
+def _refused_pages(app: Sphinx) -> set[str]:
+    pages = getattr(app, "_course_script_pages", None)
+    if pages is None:
+        pages = app._course_script_pages = set()  # type: ignore[attr-defined]
+    return pages
+
+
 def _scripts_in_content(app: Sphinx, pagename: str, templatename: str, context: dict, doctree) -> None:
+    """The same for what reaches a page's content by any other way (an extension's output)."""
+    if pagename in _refused_pages(app):
+        return
     for key in ("body", "metatags", "title"):
         value = context.get(key)
         if isinstance(value, str) and (match := _RUNNABLE_SCRIPT.search(value)):
@@ -240,6 +267,7 @@ def setup(app: Sphinx) -> None:
     directives.register_directive("csv-table", _NoUrlCSVTable)
     app.add_directive("raw", _NoFileRaw, override=True)
     app.add_directive("csv-table", _NoUrlCSVTable, override=True)
+    app.connect("doctree-read", _script_in_raw_html)
     app.connect("html-page-context", _scripts_in_content)
     # After every writer of the output (the CSP at 950); the status last of all.
     app.connect("build-finished", _scan_output, priority=980)

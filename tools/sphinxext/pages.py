@@ -32,7 +32,9 @@ def _write_pages(app: Sphinx, exception: Exception | None) -> None:
         return
     out = Path(app.outdir)
     context = _context(app)
-    top_level = sorted(p.name for p in out.iterdir() if not p.name.startswith("."))
+    # Folders only: the 404 script looks for them in the missing address. Files at the root
+    # (404.html, favicon.ico, index.html) would differ between a clean and a second build.
+    top_level = sorted(p.name for p in out.iterdir() if p.is_dir() and not p.name.startswith("."))
     render = app.builder.templates.render
     (out / "404.html").write_text(render("course-404.html", {**context, "top_level": top_level}), encoding="utf-8")
     if app.config.root_doc != "index":

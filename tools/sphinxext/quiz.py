@@ -51,12 +51,12 @@ def _banks(env) -> dict[str, Bank] | None:
     directory = Path(env.srcdir) / "exercises"
     # Every YAML-looking file counts, so a misnamed bank (x.yaml) is reported, not skipped.
     files = [p for p in directory.glob("*") if p.suffix.lower() in (".yml", ".yaml")]
-    stamp = (str(directory), *sorted((p.name, p.stat().st_mtime_ns) for p in files))
+    stamp = (str(directory), *sorted((p.name, p.lstat().st_mtime_ns) for p in files))  # lstat: a broken link too
     if stamp not in _loaded:
         try:
             _loaded[stamp] = load_banks(directory)
         except DataError as exc:
-            logger.warning(exc.detail, location=exc.location, type="course", subtype="exercises")
+            logger.warning(**exc.for_sphinx(), type="course", subtype="exercises")
             _loaded[stamp] = None
     return _loaded[stamp]
 
@@ -109,7 +109,7 @@ def _check_sections(app: Sphinx, env) -> None:
     labels = {label: docname for label, (docname, _anchor, _title) in env.domaindata["std"]["labels"].items()}
     chapters = {name.removeprefix("book/") for name in env.found_docs if name.count("/") == 1 and name[:5] == "book/"}
     for problem in course_problems(banks, chapters, labels):
-        logger.warning(problem.detail, location=problem.location, type="course", subtype="exercises")
+        logger.warning(**problem.for_sphinx(), type="course", subtype="exercises")
 
 
 def _chapter_title(app: Sphinx, chapter: str) -> str:

@@ -75,7 +75,38 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
     target.write_text(index.as_script(index.build(pages)), encoding="utf-8")
 
 
+def _no_sphinx_index(app: Sphinx) -> None:
+    """Sphinx's own search index (``searchindex.js``) is not loaded by any page: the course
+    has its own. It was still written, and on a second `make` Sphinx's merge of the old
+    index lost every glossary entry, so the site differed from a clean build. The builder
+    keeps its search page but builds no index."""
+    builder = app.builder
+    if getattr(builder, "search", False) is False or getattr(builder, "_course_no_index", False):
+        return
+    prepare = builder.prepare_writing
+
+    def prepare_writing(docnames):
+        # With `search` off here, no index is made or loaded (index_page and
+        # dump_search_index then do nothing); on again after, so the search page is written.
+        builder.search = False
+        try:
+            prepare(docnames)
+        finally:
+            builder.search = True
+
+    builder.prepare_writing = prepare_writing
+    builder._course_no_index = True
+
+
+def _remove_stale_index(app: Sphinx, exception: Exception | None) -> None:
+    stale = Path(app.outdir) / "searchindex.js"
+    if exception is None and app.builder.format == "html" and stale.is_file():
+        stale.unlink()  # left by a build before this one
+
+
 def setup(app: Sphinx) -> None:
+    app.connect("builder-inited", _no_sphinx_index)
+    app.connect("build-finished", _remove_stale_index)
     segment.configure(Path(app.doctreedir) / "jieba")
     app.connect("env-updated", _add_course_terms)
     app.connect("build-finished", _write_index)
