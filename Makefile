@@ -5,7 +5,7 @@ JB := .venv/bin/jupyter-book
 # Keep jieba's and other caches inside the project, not in /tmp.
 export TMPDIR := $(CURDIR)/_build/tmp
 
-.PHONY: all setup site pdf serve test lint clean trainer trainer-pdf handouts trainer-handouts scorm
+.PHONY: all setup site pdf serve test test-quick lint clean trainer trainer-pdf handouts trainer-handouts scorm
 all: site
 
 setup:
@@ -46,8 +46,15 @@ scorm: site
 serve: site
 	$(PY) -m http.server --directory _build/html --bind 127.0.0.1 8000
 
+# Two workers (pytest-xdist): the machine has two cores, and the costly builds are shared
+# between the workers (tests/conftest.py, made_once).
 test: setup
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2
+
+# The quick subset for development: every module, without the rebuilds, the book PDFs and
+# the browser sweeps over every page.
+test-quick: setup
+	$(PY) -m pytest -n 2 -m "not slow and not sweep"
 
 lint: setup
 	$(PY) -m ruff check tools tests

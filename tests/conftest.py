@@ -1,5 +1,10 @@
 """Shared fixtures: one strict build of the site per test session, the PDF made from it,
-a local HTTP server for it, and headless Chromium."""
+a local HTTP server for it, and headless Chromium.
+
+The suite runs in parallel (pytest-xdist, `-n 2` in the Makefile). What is costly to make
+(the learner and trainer builds, the book PDF, the SCORM package) is made once per run for
+all workers (:func:`made_once`): the first worker to need it makes it under a file lock,
+the others wait and use it."""
 
 from __future__ import annotations
 
@@ -72,15 +77,42 @@ def copy_sources(target: Path) -> Path:
     return target
 
 
+def made_once(tmp_path_factory, name: str, make) -> Path:
+    """A folder that ``make(folder)`` fills, made once per test run however many workers
+    ask for it. A failure is remembered, so that every worker reports it without trying
+    again."""
+    from filelock import FileLock
+
+    base = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        base = base.parent  # the run's folder, shared by its workers (popen-gw0, popen-gw1 …)
+    folder = base / f"made-{name}"
+    with FileLock(str(base / f"made-{name}.lock")):
+        done, failed = folder / ".done", base / f"made-{name}.failed"
+        if failed.exists():
+            pytest.fail(failed.read_text(encoding="utf-8"))
+        if not done.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir(parents=True)
+            try:
+                make(folder)
+            except BaseException as exc:
+                failed.write_text(f"making {name} failed: {exc}", encoding="utf-8")
+                raise
+            done.write_text("made\n", encoding="utf-8")
+    return folder
+
+
+def _build_learner(out: Path) -> None:
+    result = jupyter_book_build(ROOT, out)
+    if result.returncode != 0:
+        pytest.fail("strict build failed:\n" + (result.stdout + result.stderr)[-4000:])
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The learner site, built strictly from the current sources."""
-    out = tmp_path_factory.mktemp("learner")
-    result = jupyter_book_build(ROOT, out)
-    html = out / "_build" / "html"
-    if result.returncode != 0:
-        pytest.fail("strict build failed:\n" + (result.stdout + result.stderr)[-4000:])
-    return html
+    return made_once(tmp_path_factory, "learner", _build_learner) / "_build" / "html"
 
 
 @pytest.fixture(scope="session")
@@ -98,10 +130,28 @@ def pages(site) -> list[Path]:
 def pdf(site, tmp_path_factory) -> Path:
     from tools.pdf.render import build_pdf
 
-    target = tmp_path_factory.mktemp("pdf") / "course.pdf"
-    return build_pdf(
-        site, target, title="关系销售", subtitle="大客户与关系销售入门课程", author="关系销售课程组", edition="学员版"
-    )
+    def make(folder: Path) -> None:
+        build_pdf(
+            site,
+            folder / "course.pdf",
+            title="关系销售",
+            subtitle="大客户与关系销售入门课程",
+            author="关系销售课程组",
+            edition="学员版",
+        )
+
+    return made_once(tmp_path_factory, "pdf", make) / "course.pdf"
+
+
+@pytest.fixture(scope="session")
+def scorm_package(site, tmp_path_factory) -> Path:
+    """The SCORM package of the learner site, as `make scorm` writes it."""
+    from tools.lms import scorm
+
+    def make(folder: Path) -> None:
+        scorm.build(site, folder / scorm.PACKAGE_NAME, ROOT / "exercises")
+
+    return made_once(tmp_path_factory, "scorm", make) / scorm.PACKAGE_NAME
 
 
 @pytest.fixture(scope="session")

@@ -8,6 +8,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.sweep
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_on_every_page(browser, server, pages, site, scheme):
     from axe_playwright_python.sync_playwright import Axe

@@ -177,17 +177,3 @@ def test_broken_input_fails_the_build_with_a_clear_message(tmp_path):
     index = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
     assert "小崔与`招待`费用 | *草稿*" in [a.get_text() for a in index.select("article table td a")]
 
-
-def test_a_rebuild_after_editing_only_a_script_updates_the_site(tmp_path):
-    """Sphinx copies the static files only when it writes a page: `make` after an edit to
-    a course script or stylesheet alone left the old copy in the site."""
-    src = copy_sources(tmp_path / "src")
-    out = tmp_path / "out"
-    first = jupyter_book_build(src, out)
-    assert first.returncode == 0, first.stderr[-2000:]
-    script = src / "tools" / "sphinxext" / "static" / "course-zoom.js"
-    script.write_text(script.read_text(encoding="utf-8") + "/* edited */\n", encoding="utf-8")
-    again = jupyter_book_build(src, out)
-    assert again.returncode == 0, again.stderr[-2000:]
-    built = out / "_build" / "html" / "_static" / "course-zoom.js"
-    assert built.read_text(encoding="utf-8").endswith("/* edited */\n")

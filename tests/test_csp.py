@@ -82,6 +82,7 @@ def watched(browser):
     context.close()
 
 
+@pytest.mark.sweep
 @pytest.mark.browser
 @pytest.mark.parametrize("origin", ["served", "file"])
 def test_every_page_runs_under_the_policy_without_violations(watched, site, server, origin):
@@ -128,3 +129,15 @@ def test_the_policy_is_enforced(watched, server):
     watched.wait_for_timeout(100)
     assert watched.evaluate("window.__ran === undefined")
     assert any("script-src" in v for v in watched.evaluate("window.__cspViolations"))
+
+
+def test_a_script_in_the_pages_content_gets_no_hash():
+    """The reviewer's R6: the policy hashed every inline script the output held, so a
+    script written into a chapter ran. Only the template's scripts are hashed now."""
+    page = (
+        "<html><head><meta charset=\"utf-8\"><script>theme()</script></head><body>"
+        "<article class=\"bd-article\"><p>正文</p><script>document.title = 'INJECTED'</script></article>"
+        "<script type=\"application/json\">{}</script></body></html>"
+    )
+    assert len(script_hashes(page)) == 1
+    assert script_hashes(page) == script_hashes(page.replace("<script>document.title = 'INJECTED'</script>", ""))

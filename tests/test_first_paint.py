@@ -211,6 +211,7 @@ def _with_parts(site: Path, rel: str, styles_of) -> list[list[str]]:
         twin.unlink()
 
 
+@pytest.mark.sweep
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize(("media", "width"), [("screen", 390), ("screen", 1366), ("print", 1366)])

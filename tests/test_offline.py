@@ -62,6 +62,7 @@ def test_stylesheets_load_no_remote_fonts_or_images(site):
     assert not offenders, "\n".join(offenders)
 
 
+@pytest.mark.sweep
 @pytest.mark.browser
 def test_crawl_every_page_requests_only_the_local_server(browser, server, pages, site):
     context = browser.new_context()

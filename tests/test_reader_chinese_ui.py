@@ -39,6 +39,7 @@ def _every_url(server, pages, site) -> list[str]:
     return [server + p.relative_to(site).as_posix() for p in pages]
 
 
+@pytest.mark.sweep
 @pytest.mark.browser
 def test_interface_is_chinese_and_console_is_clean_on_every_page(browser, server, pages, site):
     context, page = open_page(browser, "phone", "about:blank")

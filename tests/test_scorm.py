@@ -37,12 +37,8 @@ def run_tools(*args: str) -> subprocess.CompletedProcess:
 
 
 @pytest.fixture(scope="module")
-def package(site, tmp_path_factory) -> Path:
-    target = tmp_path_factory.mktemp("scorm") / scorm.PACKAGE_NAME
-    result = run_tools("scorm", "--html", str(site), "-o", str(target))
-    assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith(f"wrote {target}")
-    return target
+def package(scorm_package) -> Path:
+    return scorm_package  # made once per run (conftest.py); the CLI's own output: test_same_site_same_package
 
 
 @pytest.fixture(scope="module")
@@ -175,7 +171,9 @@ def test_the_normal_site_has_no_scorm_script(site):
 
 def test_same_site_same_package(site, package, tmp_path):
     again = tmp_path / "again.zip"
-    assert run_tools("scorm", "--html", str(site), "-o", str(again)).returncode == 0
+    result = run_tools("scorm", "--html", str(site), "-o", str(again))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"wrote {again}")
     assert again.read_bytes() == package.read_bytes()
 
 

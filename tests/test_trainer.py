@@ -124,9 +124,8 @@ def test_learner_build_refuses_teaching_notes(broken_learner_build):
 
 
 @pytest.mark.slow
-def test_trainer_pdf_has_the_notes_after_each_case(trainer_site, tmp_path, capsys):
-    target = tmp_path / "trainer.pdf"
-    assert main(["pdf", "--edition", "trainer", "--html", str(trainer_site), "--output", str(target)]) == 0
+def test_trainer_pdf_has_the_notes_after_each_case(trainer_pdf):
+    target = trainer_pdf
     outline = PdfReader(target).outline
     top = [unicodedata.normalize("NFKC", item.title) for item in outline if not isinstance(item, list)]
     for case in load_cases(ROOT / "cases", book_chapters(ROOT)):

@@ -190,13 +190,6 @@ def test_browser_print_marks_every_sheet_and_starts_each_role_on_a_page(trainer_
     page.close()
 
 
-@pytest.fixture(scope="module")
-def trainer_pdf(trainer_site, tmp_path_factory):
-    target = tmp_path_factory.mktemp("trainer-pdf") / "trainer.pdf"
-    assert main(["pdf", "--edition", "trainer", "--html", str(trainer_site), "--output", str(target)]) == 0
-    return target
-
-
 @pytest.mark.slow
 def test_every_page_of_the_trainer_pdf_is_marked(trainer_pdf):
     texts = pages_text(trainer_pdf)

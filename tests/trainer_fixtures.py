@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, copy_sources, jupyter_book_build
+from conftest import ROOT, copy_sources, jupyter_book_build, made_once
 
 from tools.cli import main
 from tools.trainer import leaks
@@ -29,14 +29,27 @@ def build_trainer(source: Path, out: Path):
     return jupyter_book_build(source, out, "--config", str(config), "--toc", str(toc))
 
 
-@pytest.fixture(scope="session")
-def trainer_site(tmp_path_factory) -> Path:
-    """The trainer edition's HTML, built strictly from the current sources."""
-    out = tmp_path_factory.mktemp("trainer")
+def _make_trainer(out: Path) -> None:
     result = build_trainer(ROOT, out)
     if result.returncode != 0:
         pytest.fail("strict trainer build failed:\n" + (result.stdout + result.stderr)[-4000:])
-    return out / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def trainer_site(tmp_path_factory) -> Path:
+    """The trainer edition's HTML, built strictly from the current sources (once per run)."""
+    return made_once(tmp_path_factory, "trainer", _make_trainer) / "_build" / "html"
+
+
+@pytest.fixture(scope="session")
+def trainer_pdf(trainer_site, tmp_path_factory) -> Path:
+    """`make trainer-pdf`, once per run (the book PDF of the trainer edition takes a minute)."""
+
+    def make(folder: Path) -> None:
+        target = folder / "trainer.pdf"
+        assert main(["pdf", "--edition", "trainer", "--html", str(trainer_site), "-o", str(target)]) == 0
+
+    return made_once(tmp_path_factory, "trainer-pdf", make) / "trainer.pdf"
 
 
 @pytest.fixture(scope="session")

@@ -47,7 +47,7 @@ def _pdf(args: argparse.Namespace) -> int:
     if not (html_root / "book" / "index.html").is_file():
         raise CommandError(f"{html_root}: holds no HTML build; run `{BUILD_HINT[args.edition]}` first")
     if learner:
-        guard.refuse_trainer_build(html_root, "the learner PDF (学员版)")
+        guard.refuse_trainer_build(html_root, "the learner PDF")
     output = args.output or ROOT / "_build" / "pdf" / f"关系销售-{EDITIONS[args.edition]}.pdf"
     check_suffix(Path(output), (".pdf",), "the book PDF")
     try:

@@ -93,7 +93,7 @@ def check_site(html_root: Path) -> None:
             f"{html_root}: is the trainer edition (it has cases/notes/); the SCORM package is for learners, "
             "so package the learner site (`make scorm`)"
         )
-    for name in ("_static/course-quiz.js", "_static/course-store.js"):
+    for name in ("_static/course-dom.js", "_static/course-quiz.js", "_static/course-store.js"):
         if not (html_root / name).is_file():
             raise PackageError(f"{html_root}: has no {name}; rebuild the site with `make site`")
     # The launch page scores with the self-checks' own rules, which course-quiz.js exports.

@@ -19,7 +19,12 @@ HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 
 # What launch.html loads, in order: the suspend_data form, the self-check rules (the status
 # of an item is worked out exactly as the pages do) and the session itself.
-LAUNCH_SCRIPTS = ("_static/course-scorm-codec.js", "_static/course-quiz.js", "_static/course-scorm-launch.js")
+LAUNCH_SCRIPTS = (
+    "_static/course-scorm-codec.js",
+    "_static/course-dom.js",  # course-quiz.js needs its helpers
+    "_static/course-quiz.js",
+    "_static/course-scorm-launch.js",
+)
 
 
 def with_adapter(html: str, path: str) -> str | None:

@@ -18,6 +18,7 @@ The rules keep their order within each file. Plain text functions; the Sphinx gl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from tools.sphinxext.css_purge import selector_alive
 from tools.sphinxext.css_text import GROUPING, partition, split_selectors, statements
@@ -86,7 +87,8 @@ def first_styled(css: str, elements: list[tuple[int, set[str]]]) -> int | None:
     return found
 
 
-def selectors(css: str) -> list[str]:
+@lru_cache(maxsize=64)  # a page's own stylesheets are the same on every page
+def selectors(css: str) -> tuple[str, ...]:
     """Every selector of every rule of ``css``, inside @media and @supports too."""
     out: list[str] = []
     for prelude, body in statements(css):
@@ -97,4 +99,4 @@ def selectors(css: str) -> list[str]:
             out += selectors(body)
         elif not head.startswith("@"):
             out += split_selectors(head)
-    return out
+    return tuple(out)

@@ -1,7 +1,9 @@
-"""Minified CSS read as text: its top-level statements and a rule's selectors.
+"""CSS read with tinycss2 (installed with WeasyPrint): its top-level statements and a
+rule's selectors, as text.
 
-Enough of CSS syntax for the build's stylesheet trimming (strings, comments, nested
-blocks, commas inside ``:is()``/``:not()`` and attribute selectors); no parser needed.
+tinycss2 tokenises by the CSS Syntax specification, so strings, comments, escapes, nested
+blocks and commas inside ``:is()``/``:not()`` or attribute selectors are what the browser
+takes them for; the build's stylesheet trimming only decides which rules go where.
 """
 
 from __future__ import annotations
@@ -9,75 +11,72 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import tinycss2
+
 # @-rules whose block holds rules of their own.
 GROUPING = ("@media", "@supports", "@layer", "@container")
 
 
-def _skip_string_or_comment(css: str, i: int) -> int | None:
-    """Where scanning resumes past a string or comment starting at ``i``; None if neither."""
-    if css[i] in "\"'":
-        return _skip_string(css, i)
-    if css.startswith("/*", i):
-        end = css.find("*/", i + 2)
-        return len(css) if end < 0 else end + 2
-    return None
+_PRIVATE = re.compile(r"[\ue000-\uf8ff](?P<hex>(?=[0-9a-fA-F \t]))?")
+
+
+def _escape(match: re.Match) -> str:
+    # A space ends an escape only where the next character would otherwise extend it.
+    return f"\\{ord(match.group()[0]):x}" + (" " if match.group("hex") is not None else "")
+
+
+_BRACKETS = {"() block": ("(", ")"), "[] block": ("[", "]"), "{} block": ("{", "}")}
+
+
+def _text(nodes) -> str:
+    """Tokens back to text as they were written. (``tinycss2.serialize`` puts ``/**/``
+    between tokens that touched in the source, ``n/**/+3`` for ``n+3``: safe, but bytes
+    in the head of every page.)"""
+    parts = []
+    for node in nodes or ():
+        if node.type == "function":
+            parts.append(f"{tinycss2.serializer.serialize_identifier(node.name)}({_text(node.arguments)})")
+        elif node.type in _BRACKETS:
+            opening, closing = _BRACKETS[node.type]
+            parts.append(f"{opening}{_text(node.content)}{closing}")
+        elif node.type in ("string", "url"):
+            # tinycss2 keeps strings decoded: icon code points go back to escapes ("\\f576"),
+            # not raw private-use characters in the stylesheet.
+            parts.append(_PRIVATE.sub(_escape, node.representation))
+        else:
+            parts.append(node.serialize())
+    return "".join(parts)
 
 
 def statements(css: str) -> list[tuple[str, str | None]]:
-    """Top-level statements as (prelude, block body or None for an @-statement ending in ';')."""
+    """Top-level statements as (prelude, block body or None for an @-statement ending in ';').
+    An @-rule's prelude starts with its keyword (``@media print``); comments between
+    statements are dropped (a stylesheet's source-map comment among them)."""
     out: list[tuple[str, str | None]] = []
-    i, start, n = 0, 0, len(css)
-    while i < n:
-        ch = css[i]
-        skipped = _skip_string_or_comment(css, i)
-        if skipped is not None:
-            i = skipped
-            continue
-        if ch == ";":
-            out.append((css[start : i + 1], None))
-            i += 1
-            start = i
-            continue
-        if ch == "{":
-            body_start = i + 1
-            depth, i = 1, i + 1
-            while i < n and depth:
-                c = css[i]
-                skipped = _skip_string_or_comment(css, i)
-                if skipped is not None:
-                    i = skipped
-                    continue
-                depth += {"{": 1, "}": -1}.get(c, 0)
-                i += 1
-            out.append((css[start : body_start - 1], css[body_start : i - 1]))
-            start = i
-            continue
-        i += 1
-    if css[start:].strip():
-        out.append((css[start:], None))
+    for rule in tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True):
+        if rule.type == "qualified-rule":
+            out.append((_text(rule.prelude), _text(rule.content)))
+        elif rule.type == "at-rule":
+            prelude = f"@{rule.lower_at_keyword}{_text(rule.prelude)}"
+            if rule.content is None:
+                out.append((prelude.rstrip() + ";", None))
+            else:
+                out.append((prelude, _text(rule.content)))
+        else:  # a parse error: kept as written, as a browser would skip it
+            out.append((rule.serialize() if hasattr(rule, "serialize") else "", None))
     return out
 
 
-def _skip_string(css: str, i: int) -> int:
-    quote, i = css[i], i + 1
-    while i < len(css) and css[i] != quote:
-        i += 2 if css[i] == "\\" else 1
-    return i + 1
-
-
 def split_selectors(prelude: str) -> list[str]:
-    """The selectors of a rule's selector list: split at commas outside () and []."""
-    parts, depth, start = [], 0, 0
-    for i, ch in enumerate(prelude):
-        if ch in "([":
-            depth += 1
-        elif ch in ")]":
-            depth -= 1
-        elif ch == "," and depth == 0:
-            parts.append(prelude[start:i])
-            start = i + 1
-    parts.append(prelude[start:])
-    return [part.strip() for part in parts if part.strip()]
+    """The selectors of a rule's selector list: split at the commas that are not inside a
+    function or a bracket (tinycss2 nests those as blocks of their own)."""
+    parts: list[list] = [[]]
+    for token in tinycss2.parse_component_value_list(prelude):
+        if token.type == "literal" and token.value == ",":
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    return [text for text in (_text(part).strip() for part in parts) if text]
 
 
 def partition(

@@ -27,6 +27,7 @@ def use_store(app: Sphinx) -> None:
     """Add the store, the dialog and the texts to the page being written."""
     language = app.config.language or "zh_CN"
     app.add_js_file(None, priority=PRIORITY, body=texts_json(language), type="application/json", id=TEXTS_ID)
+    app.add_js_file("course-dom.js", priority=PRIORITY, defer="defer")  # helpers for every player
     app.add_js_file("course-store.js", priority=PRIORITY, defer="defer")
     app.add_js_file("course-confirm.js", priority=PRIORITY, defer="defer")
     app.add_css_file("course-store.css")

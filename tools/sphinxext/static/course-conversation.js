@@ -22,31 +22,15 @@
   const MAX_ENDINGS = 16;
   const AREA = "conversations";
 
-  function readJSON(id) {
-    const node = document.getElementById(id);
-    if (!node) return {};
-    try { return JSON.parse(node.textContent); } catch (err) { return {}; }
-  }
+  const D = window.CourseDom;
+  const readJSON = D.readJSON;
+  const fill = D.fill;
+  const el = D.el;
+  const storageNote = D.storageNote;
 
   const TEXTS = readJSON("course-conversation-texts");
   const T = TEXTS.player || {};
   const P = TEXTS.progress || {};
-  const STORE_TEXTS = readJSON("course-texts").store || {};
-
-  function fill(text, params) {
-    return String(text === undefined ? "" : text).replace(/\{(\w+)\}/g, function (all, key) {
-      return params && params[key] !== undefined ? String(params[key]) : all;
-    });
-  }
-
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "class") node.className = attrs[k]; else node.setAttribute(k, attrs[k]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
-  }
 
   /* ---- the store area ----
    * What is kept is data, never trusted: unknown keys dropped, IDs checked, each ending once.
@@ -83,17 +67,6 @@
       data[convId] = entry;
       return data;
     });
-  }
-
-  /* Said once per block when the browser keeps nothing; the player works all the same. */
-  function storageNote(block, before) {
-    const note = el("p", { class: "course-store-note", role: "note" }, STORE_TEXTS.unavailable || "");
-    const show = function () {
-      if (store.persistent || block.querySelector(".course-store-note")) return;
-      before.before(note);
-    };
-    show();
-    store.subscribe(function (reason) { if (reason === "unavailable") show(); });
   }
 
   /* ---- the player ---- */

@@ -12,39 +12,15 @@
 
   const LETTERS = "ABCDEFGH";
   const store = window.CourseStore;
-  let TEXTS = {};
-  try { TEXTS = JSON.parse(document.getElementById("course-texts").textContent); } catch (err) { TEXTS = {}; }
+  const D = window.CourseDom;
+  const TEXTS = D.readJSON("course-texts");
   const T = TEXTS.quiz || {};
-
-  /* A text with its {placeholders} filled. */
-  function fill(text, params) {
-    return String(text === undefined ? "" : text).replace(/\{(\w+)\}/g, function (all, key) {
-      return params && params[key] !== undefined ? String(params[key]) : all;
-    });
-  }
+  const fill = D.fill;
+  const el = D.el;
+  const storageNote = D.storageNote;
 
   function sameList(a, b) {
     return a.length === b.length && a.every(function (v, i) { return v === b[i]; });
-  }
-
-  /* Said once per block when the browser keeps nothing; the page works all the same. */
-  function storageNote(block, before) {
-    const note = el("p", { class: "course-store-note", role: "note" }, (TEXTS.store || {}).unavailable || "");
-    const show = function () {
-      if (store.persistent || block.querySelector(".course-store-note")) return;
-      before.before(note);
-    };
-    show();
-    store.subscribe(function (reason) { if (reason === "unavailable") show(); });
-  }
-
-  function el(tag, attrs, text) {
-    const node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) {
-      if (k === "class") node.className = attrs[k]; else node.setAttribute(k, attrs[k]);
-    });
-    if (text !== undefined) node.textContent = text;
-    return node;
   }
 
   /* ---- an item's answers, stored or given ----

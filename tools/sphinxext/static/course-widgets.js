@@ -22,8 +22,8 @@
   if (!widgets.length) return;
 
   var store = window.CourseStore || null;
-  var pageTexts = {};
-  try { pageTexts = JSON.parse(document.getElementById("course-texts").textContent); } catch (e) { pageTexts = {}; }
+  var pageTexts = window.CourseDom.readJSON("course-texts");
+  var fill = window.CourseDom.fill;
 
   var enginePromise = null;
   var runtimePromise = null;
@@ -108,12 +108,6 @@
       return api;
     })();
     return enginePromise;
-  }
-
-  function fill(text, params) {
-    return String(text === undefined ? "" : text).replace(/\{(\w+)\}/g, function (all, key) {
-      return params && params[key] !== undefined ? String(params[key]) : all;
-    });
   }
 
   function same(a, b) {
@@ -329,17 +323,7 @@
 
   /* Said once, when this browser keeps nothing: the widget works, the inputs are not kept. */
   Widget.prototype.storageNote = function () {
-    var self = this;
-    var show = function () {
-      if (!store || store.persistent || self.root.querySelector(".course-store-note")) return;
-      var note = document.createElement("p");
-      note.className = "course-store-note";
-      note.setAttribute("role", "note");
-      note.textContent = (pageTexts.store || {}).unavailable || "";
-      self.status.before(note);
-    };
-    show();
-    if (store) store.subscribe(function (reason) { if (reason === "unavailable") show(); });
+    window.CourseDom.storageNote(this.root, this.status);
   };
 
   Widget.prototype.save = function () {

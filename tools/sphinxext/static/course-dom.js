@@ -1,0 +1,47 @@
+/* Small DOM helpers shared by the course's players (self-checks, conversations, the final
+ * test, spaced review, the tools): one copy instead of one per script. Loaded with the store
+ * (tools/sphinxext/store.py), before the players (deferred scripts run in page order).
+ */
+(function () {
+  "use strict";
+
+  /* The JSON data block with this id, or {} (missing or unreadable). */
+  function readJSON(id) {
+    const node = document.getElementById(id);
+    if (!node) return {};
+    try { return JSON.parse(node.textContent); } catch (err) { return {}; }
+  }
+
+  /* A text with its {placeholders} filled. */
+  function fill(text, params) {
+    return String(text === undefined ? "" : text).replace(/\{(\w+)\}/g, function (all, key) {
+      return params && params[key] !== undefined ? String(params[key]) : all;
+    });
+  }
+
+  /* An element with attributes ("class" sets the class name) and, optionally, its text. */
+  function el(tag, attrs, text) {
+    const node = document.createElement(tag);
+    Object.keys(attrs || {}).forEach(function (k) {
+      if (k === "class") node.className = attrs[k]; else node.setAttribute(k, attrs[k]);
+    });
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  /* Said once per block, before `before`, when the browser keeps nothing (now or later);
+   * the block works all the same. */
+  function storageNote(block, before) {
+    const store = window.CourseStore;
+    if (!store) return;
+    const text = (readJSON("course-texts").store || {}).unavailable || "";
+    const show = function () {
+      if (store.persistent || block.querySelector(".course-store-note")) return;
+      before.before(el("p", { class: "course-store-note", role: "note" }, text));
+    };
+    show();
+    store.subscribe(function (reason) { if (reason === "unavailable") show(); });
+  }
+
+  window.CourseDom = { readJSON: readJSON, fill: fill, el: el, storageNote: storageNote };
+})();
