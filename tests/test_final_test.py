@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -147,7 +146,9 @@ def test_without_javascript_the_paper_forms_show_without_keys(browser, server):
 
 
 def test_the_paper_form_is_in_the_pdf(pdf):
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    from test_pdf import text_of  # read once for every test of the book PDF
+
+    text = text_of(pdf)
     forms = [m.start() for m in re.finditer(r"^\s*[AB] ?卷\s*$", text, re.M)]
     assert len(forms) == 2, "both forms, each under its heading"
     assert "结业测验" in text[: forms[0]]

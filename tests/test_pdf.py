@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import subprocess
 import unicodedata
@@ -18,11 +19,16 @@ CHAPTERS = [
 ]
 
 
-def text_of(pdf, first: int | None = None, last: int | None = None) -> str:
+@functools.lru_cache(maxsize=32)  # the same book PDF is read by several tests and modules
+def _text(pdf: str, first: int | None, last: int | None) -> str:
     args = ["pdftotext", "-layout"]
     if first:
         args += ["-f", str(first), "-l", str(last or first)]
-    return subprocess.run([*args, str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return subprocess.run([*args, pdf, "-"], capture_output=True, text=True, check=True).stdout
+
+
+def text_of(pdf, first: int | None = None, last: int | None = None) -> str:
+    return _text(str(pdf), first, last)
 
 
 def test_a4_pages(pdf):

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -22,6 +21,9 @@ def digests(root: Path) -> dict[str, str]:
     }
 
 
+EDITED = ("book/guide.md", "exercises/purchase-factors.yml")
+
+
 def _edit(src: Path) -> None:
     """A change an author makes between two `make`s: a chapter's text and a bank's."""
     guide = src / "book" / "guide.md"
@@ -32,48 +34,51 @@ def _edit(src: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_second_build_after_a_change_equals_a_clean_build_elsewhere(tmp_path):
+def test_a_second_build_after_a_change_equals_a_clean_build_elsewhere(site, scorm_package, tmp_path):
     """The reviewer's R10: an incremental `make` differed from a clean build (404.html listed
     the output's entries as they were; two theme stylesheets lost their final newline).
-    One folder is built, changed and built again; a copy made before the build, changed the
-    same way, is built clean from another path, in another process (other hash seeds). The
-    sites, and the SCORM packages, handouts and exports made from them, are byte-identical.
-    Both sources start from one snapshot (copied once, then the copy copied), so that
-    nothing edited meanwhile can make them differ."""
+    A copy of the sources, changed, is built; then the change is undone and the copy built
+    again over its own output. That second build must equal, byte for byte, the session's
+    clean build of the same sources, made from another path in another process (other hash
+    seeds); and so must the SCORM package, a handout and an export made from each."""
     from tools.cli import main
 
-    first_src = copy_sources(tmp_path / "a" / "course")
-    second_src = tmp_path / "elsewhere" / "deeper" / "course"
-    shutil.copytree(first_src, second_src, symlinks=True)
-    first = jupyter_book_build(first_src, tmp_path / "a-out")
+    src = copy_sources(tmp_path / "a" / "course")
+    originals = {name: (src / name).read_bytes() for name in EDITED}
+    _edit(src)
+    out = tmp_path / "a-out"
+    first = jupyter_book_build(src, out)
     assert first.returncode == 0, (first.stdout + first.stderr)[-3000:]
-    for src in (first_src, second_src):
-        _edit(src)
-    for src, out in ((first_src, tmp_path / "a-out"), (second_src, tmp_path / "b-out")):
-        result = jupyter_book_build(src, out)
-        assert result.returncode == 0, (result.stdout + result.stderr)[-3000:]
-    sites = [tmp_path / name / "_build" / "html" for name in ("a-out", "b-out")]
-    incremental, clean = digests(sites[0]), digests(sites[1])
+    for name, data in originals.items():
+        (src / name).write_bytes(data)
+    again = jupyter_book_build(src, out)
+    assert again.returncode == 0, (again.stdout + again.stderr)[-3000:]
+    built = out / "_build" / "html"
+    incremental, clean = digests(built), digests(site)
     assert sorted(incremental) == sorted(clean), "the same files"
     differing = [name for name in incremental if incremental[name] != clean[name]]
     assert differing == [], f"{len(differing)} files differ between two builds: {differing[:10]}"
     assert len(incremental) > 100
     made = []
-    for site, src, name in ((sites[0], first_src, "a"), (sites[1], second_src, "b")):
-        out = tmp_path / f"made-{name}"
-        banks = ["--exercises", str(src / "exercises")]
-        assert main(["scorm", "--html", str(site), "-o", str(out / "course.zip"), *banks]) == 0
-        assert main(["handouts", "--html", str(site), "--case", "pinacor", "-o", str(out / "handouts")]) == 0
-        assert main(["export", "--format", "moodle", "-o", str(out / "quiz.xml"), *banks]) == 0
-        made.append(digests(out))
-    assert made[0] == made[1] and len(made[0]) == 4
+    for html, name in ((built, "a"), (site, "b")):
+        folder = tmp_path / f"made-{name}"
+        assert main(["handouts", "--html", str(html), "--case", "pinacor", "-o", str(folder / "handouts")]) == 0
+        made.append(digests(folder))
+    assert made[0] == made[1] and len(made[0]) == 2
+    package = tmp_path / "package.zip"
+    assert main(["scorm", "--html", str(built), "-o", str(package), "--exercises", str(src / "exercises")]) == 0
+    assert package.read_bytes() == scorm_package.read_bytes()
+    exports = [tmp_path / "a.xml", tmp_path / "b.xml"]
+    for exercises, target in ((src / "exercises", exports[0]), (ROOT / "exercises", exports[1])):
+        assert main(["export", "--format", "moodle", "-o", str(target), "--exercises", str(exercises)]) == 0
+    assert exports[0].read_bytes() == exports[1].read_bytes()
     # Then only a course script changes: Sphinx copies static files only when it writes a
     # page, and `make` once left the old copy in the site.
-    script = first_src / "tools" / "sphinxext" / "static" / "course-zoom.js"
+    script = src / "tools" / "sphinxext" / "static" / "course-zoom.js"
     script.write_text(script.read_text(encoding="utf-8") + "/* edited */\n", encoding="utf-8")
-    again = jupyter_book_build(first_src, tmp_path / "a-out")
-    assert again.returncode == 0, again.stderr[-2000:]
-    assert (sites[0] / "_static" / "course-zoom.js").read_text(encoding="utf-8").endswith("/* edited */\n")
+    third = jupyter_book_build(src, out)
+    assert third.returncode == 0, third.stderr[-2000:]
+    assert (built / "_static" / "course-zoom.js").read_text(encoding="utf-8").endswith("/* edited */\n")
 
 
 def test_search_index_does_not_depend_on_the_hash_seed():

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
 from urllib.parse import urldefrag
 
 import pytest
@@ -73,7 +72,9 @@ def test_runtime_python_is_the_repository_python(site):
 
 @pytest.mark.slow
 def test_pdf_prints_the_example_results(pdf):
-    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    from test_pdf import text_of  # read once for every test of the book PDF
+
+    text = text_of(pdf)
     flat = re.sub(r"\s+", "", text)
     assert "1.甲（采购经理）：朋友" in flat
     assert "个人关系的分量：高。" in flat
