@@ -40,8 +40,10 @@ trainer-handouts: trainer
 
 # The learner site as a SCORM 1.2 package for Moodle and other learning platforms
 # (tools/lms/scorm.py): _build/scorm/关系销售-scorm12.zip
+# SCORM_REPORT=completion reports completed/incomplete only (no passed/failed).
+SCORM_REPORT ?= passfail
 scorm: site
-	$(PY) -m tools scorm
+	$(PY) -m tools scorm --report $(SCORM_REPORT)
 
 serve: site
 	$(PY) -m http.server --directory _build/html --bind 127.0.0.1 8000

@@ -420,3 +420,13 @@ def test_sample_learner_encoding():
     text = run_codec([state])["out"][0]["text"]
     assert text.startswith("c1v2|kad-:03.1_*3;pf-:01.2,02.012!*0|")
     assert "~" in text and "王总" not in text
+
+
+def test_the_manifest_names_the_mastery_score(manifest):
+    """The practice test's cut score (70 %) is the SCO's adlcp:masteryscore: the platform
+    shows it, and the launch page reports passed/failed against the same figure."""
+    root = ElementTree.fromstring(manifest)
+    scores = [e.text for e in root.iter(f"{{{ADLCP}}}masteryscore")]
+    from tools.exercises.blueprint import CUT_PERCENT
+
+    assert scores == [str(CUT_PERCENT)]

@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .scorm import PACKAGE_NAME, PackageError, build
+from .scorm import PACKAGE_NAME, REPORTS, PackageError, build
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 FORMATS = ("moodle", "gift")
@@ -76,7 +76,7 @@ def _scorm(args: argparse.Namespace) -> int:
     output = Path(args.output) if args.output else ROOT / "_build" / "scorm" / PACKAGE_NAME
     html = Path(args.html) if args.html else ROOT / "_build" / "html"
     try:
-        package = build(html, output, Path(args.exercises))
+        package = build(html, output, Path(args.exercises), args.report)
     except PackageError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -115,4 +115,11 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     scorm.add_argument("--html", metavar="DIR", help="the built learner site (default: _build/html)")
     scorm.add_argument("-o", "--output", metavar="FILE", help=f"the package; default: _build/scorm/{PACKAGE_NAME}")
     scorm.add_argument("--exercises", default=str(ROOT / "exercises"), metavar="DIR", help="where the banks are")
+    scorm.add_argument(
+        "--report",
+        choices=REPORTS,
+        default="passfail",
+        help="passfail (default): passed/failed from the practice test, completed, incomplete; "
+        "completion: completed/incomplete only",
+    )
     scorm.set_defaults(run=_scorm, reads="html")

@@ -16,11 +16,12 @@ pages in a frame. Why one and not one per chapter:
   check the worst case), so it follows the learner to another device, and the progress
   page still shows every chapter.
 - The trainer sees one line per learner in Moodle's gradebook (a SCORM activity gives one
-  grade item however many SCOs it has): the status (incomplete, then completed once every
-  chapter's self-checks are answered) and the score (share of self-check items answered
-  correctly, 0-100). Per-chapter figures stay on the learner's progress page; a trainer who
-  wants a grade per chapter imports that chapter's bank as a Moodle quiz
-  (``python -m tools export``).
+  grade item however many SCOs it has): the status and the score (the best practice-test
+  attempt; before one, the share of self-check items right), and, in Moodle's objectives
+  report, one line per chapter and one for the practice test. What each value means, and
+  the Moodle settings that go with them, are in ``course-scorm-launch.js`` and the trainer's
+  guide (cases/notes/trainer-guide/platform.md). ``--report completion`` reports
+  completed/incomplete only.
 
 What the package holds: ``imsmanifest.xml`` at the root (schemaversion 1.2, one
 organisation with one item, one resource listing every file), the four SCORM 1.2 schemas
@@ -114,7 +115,10 @@ def course_items(exercises: Path) -> dict[str, list[dict]]:
         raise PackageError(str(exc)) from None
     if not banks:
         raise PackageError(f"{exercises}: no self-check banks (*.yml) there")
-    return {chapter: [{"id": item.id, **answer_spec(item)} for item in bank.items] for chapter, bank in banks.items()}
+    return {
+        chapter: [{"id": item.id, "chapter": chapter, **answer_spec(item)} for item in bank.items]
+        for chapter, bank in banks.items()
+    }
 
 
 def check_chapters(html_root: Path, chapters: list[str]) -> None:
@@ -126,7 +130,10 @@ def check_chapters(html_root: Path, chapters: list[str]) -> None:
             )
 
 
-def package_entries(html_root: Path, items: list[dict]) -> tuple[dict[str, bytes], list[str]]:
+REPORTS = ("passfail", "completion")  # what the status reports: see course-scorm-launch.js
+
+
+def package_entries(html_root: Path, items: list[dict], report: str = "passfail") -> tuple[dict[str, bytes], list[str]]:
     """The package's files in zip order (manifest, schemas, launch page, then the site), and
     the pages a learner can be on."""
     files = site_files(html_root)
@@ -148,13 +155,17 @@ def package_entries(html_root: Path, items: list[dict]) -> tuple[dict[str, bytes
     for name in SCRIPTS:
         site[f"_static/{name}"] = (STATIC / name).read_bytes()
     # The final test's cut score (tools/exercises/blueprint.py): the launch page's verdict.
-    from tools.exercises.blueprint import cut_score
+    from tools.exercises.blueprint import CUT_PERCENT, cut_score
 
-    final = {"cut": cut_score()}
-    launch = scorm_pages.launch_page({"start": START, "pages": pages, "items": items, "final": final}, strings)
+    final = {"cut": cut_score(), "mastery": CUT_PERCENT}
+    data = {"start": START, "pages": pages, "items": items, "final": final, "report": report}
+    launch = scorm_pages.launch_page(data, strings)
     content = {LAUNCH: launch.encode("utf-8"), **dict(sorted(site.items()))}
+    # The mastery score only where passed/failed is reported: with it, a platform may turn a
+    # "completed" into passed/failed by the score itself.
+    mastery = CUT_PERCENT if report == "passfail" else None
     manifest = scorm_manifest.manifest_xml(
-        IDENTIFIER, strings.COURSE_TITLE, strings.SCO_TITLE, LAUNCH, list(content)
+        IDENTIFIER, strings.COURSE_TITLE, strings.SCO_TITLE, LAUNCH, list(content), mastery=mastery
     )
     schemas = {name: (SCHEMAS / name).read_bytes() for name in scorm_manifest.SCHEMA_FILES}
     return {"imsmanifest.xml": manifest.encode("utf-8"), **schemas, **content}, pages
@@ -171,15 +182,18 @@ def zip_bytes(entries: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def build(html_root: Path, target: Path, exercises: Path) -> Package:
-    """Package the learner site at ``html_root`` as ``target`` (a .zip)."""
+def build(html_root: Path, target: Path, exercises: Path, report: str = "passfail") -> Package:
+    """Package the learner site at ``html_root`` as ``target`` (a .zip); ``report`` is what the
+    status reports (:data:`REPORTS`)."""
+    if report not in REPORTS:
+        raise PackageError(f"report `{report}`: choose one of {', '.join(REPORTS)}")
     if target.suffix.lower() != ".zip":
         raise PackageError(f"{target}: a SCORM package is a .zip file; give a name ending in .zip")
     check_site(html_root)
     banks = course_items(exercises)
     check_chapters(html_root, list(banks))
     items = [item for chapter_items in banks.values() for item in chapter_items]
-    entries, pages = package_entries(html_root, items)
+    entries, pages = package_entries(html_root, items, report)
     data = zip_bytes(entries)
     # All or nothing: a temporary file, then a rename; not at all if a member quotes trainer material.
     write_bytes(target, data, learner_check())

@@ -33,7 +33,7 @@ TEMPLATE = """<?xml version="1.0" encoding="UTF-8"?>
     <organization identifier="course">
       <title>{course_title}</title>
       <item identifier="course-item" identifierref="course-sco" isvisible="true">
-        <title>{sco_title}</title>
+        <title>{sco_title}</title>{mastery}
       </item>
     </organization>
   </organizations>
@@ -51,15 +51,19 @@ def href(path: str) -> str:
     return quote(path, safe="/")
 
 
-def manifest_xml(identifier: str, course_title: str, sco_title: str, launch: str, files: list[str]) -> str:
+def manifest_xml(
+    identifier: str, course_title: str, sco_title: str, launch: str, files: list[str], mastery: int | None = None
+) -> str:
     """The manifest of a one-SCO package launched at ``launch``, using ``files`` (package
-    paths, launch page included)."""
+    paths, launch page included); ``mastery``, a percentage, becomes the item's
+    ``adlcp:masteryscore`` (the score at which the platform may count the SCO passed)."""
     locations = " ".join(f"{namespace} {name}" for namespace, name in SCHEMA_LOCATIONS)
     return TEMPLATE.format(
         identifier=quoteattr(identifier),
         locations=quoteattr(locations),
         course_title=escape(course_title),
         sco_title=escape(sco_title),
+        mastery="" if mastery is None else f"\n        <adlcp:masteryscore>{int(mastery)}</adlcp:masteryscore>",
         launch=quoteattr(href(launch)),
         files="\n".join(f"      <file href={quoteattr(href(path))}/>" for path in files),
     )

@@ -19,23 +19,43 @@
  *   4. This page hidden for good (pagehide): cmi.core.exit "suspend" (the learner may come
  *      back and carry on), cmi.core.session_time, LMSCommit, LMSFinish.
  *
- * Score: the share of the course's self-check items answered correctly (a revealed answer
- * does not count), 0-100, min 0, max 100; reported once something has been answered.
- * Status: "completed" when every self-check item of every chapter is answered or revealed
- * (the progress page's 已作答 column full), else "incomplete". Neither goes down: clearing
- * answers to practise again takes away no grade. In review or browse mode only the place
- * and the state are kept. The final test will decide passed/failed: see `verdict`.
+ * What the platform is told (decided in cases/notes/trainer-guide/platform.md, which gives
+ * the Moodle settings that go with it):
+ *
+ *   score.raw   the best practice-test (结业测验) attempt, in percent; before any attempt the
+ *               share of the course's self-check items answered correctly (a revealed answer
+ *               does not count). min 0, max 100. Reported once something has been answered.
+ *   status      "passfail" (the default): "passed" once an attempt reaches the mastery score
+ *               (data.final.mastery, also adlcp:masteryscore in the manifest); else
+ *               "completed" once every self-check item is answered (not revealed) and the
+ *               test attempted; else "failed" once an attempt is finished; else "incomplete".
+ *               "completion" (`python -m tools scorm --report completion`): "completed" on the
+ *               same condition, else "incomplete"; no passed/failed.
+ *               The status never goes down (incomplete < failed < completed < passed): a
+ *               later, weaker attempt or cleared answers take nothing away.
+ *   objectives  one per chapter (id = the chapter's file name: score = its share right,
+ *               status completed / incomplete / not attempted) and "practice-test" (score =
+ *               the best attempt, status passed / failed). The practice test's objective is
+ *               also where the best attempt is remembered between sessions: the store keeps
+ *               only the last ten attempts.
+ *
+ * In review or browse mode only the place and the state are kept. A commit the platform
+ * refuses is tried again, three times, a second apart.
  */
 (function () {
   "use strict";
 
   var COMMIT_DELAY = 2000; // ms after the last change
+  var COMMIT_RETRIES = 3; // a refused commit is tried again this often, RETRY_DELAY apart
+  var RETRY_DELAY = 1000;
   var MAX_LEVELS = 500; // how far up a chain of frames the API is looked for
-  // cmi.core.lesson_status values in the order a learner moves through them.
-  var RANK = { "": 0, "not attempted": 0, browsed: 1, incomplete: 1, completed: 2, failed: 2, passed: 2 };
+  var TEST_OBJECTIVE = "practice-test";
+  // cmi.core.lesson_status values in the order a learner moves through them: never back.
+  var RANK = { "": 0, "not attempted": 0, browsed: 1, incomplete: 1, failed: 2, completed: 3, passed: 4 };
   var codec = window.CourseScormCodec;
   var rules = window.CourseQuizRules;
   var data = JSON.parse(document.getElementById("course-scorm-data").textContent);
+  var completionOnly = data.report === "completion";
   var frame = document.getElementById("course-scorm-frame");
 
   /* ---------------------------------------------------------------- the platform */
@@ -96,7 +116,8 @@
   var mode = get("cmi.core.lesson_mode");
   var tracking = mode !== "review" && mode !== "browse";
   var status = get("cmi.core.lesson_status");
-  var best = parseFloat(get("cmi.core.score.raw"));
+  var reported = parseFloat(get("cmi.core.score.raw")); // the score the platform holds
+  var objectives = readObjectives(); // id -> {index, raw, status}, as the platform holds them
   var place = get("cmi.core.lesson_location");
   var timer = null;
   var finished = false;
@@ -113,39 +134,95 @@
     schedule();
   }
 
-  /* The final test's verdict: "passed" or "failed" from its latest finished attempt (the
-   * store's area "final", course-final.js), scored here from the answers against the cut
-   * score (data.final.cut, tools/exercises/blueprint.py), never from a stored score; null
-   * while no attempt is finished. It replaces completed/incomplete. */
-  function verdict(state) {
+  /* The objectives the platform holds from earlier sessions (SCORM 1.2 lets a SCO read
+   * their ids, scores and statuses back). */
+  function readObjectives() {
+    var found = {};
+    var count = parseInt(get("cmi.objectives._count"), 10) || 0;
+    for (var n = 0; n < count && n < 100; n++) {
+      var id = get("cmi.objectives." + n + ".id");
+      if (id) found[id] = { index: n, raw: get("cmi.objectives." + n + ".score.raw"), status: get("cmi.objectives." + n + ".status") };
+    }
+    return found;
+  }
+
+  /* The percentages of the practice test's finished attempts: the latest scored here from
+   * its answers (never from a stored score), earlier ones from the store's short history. */
+  function attempts(state) {
     var final = state && state.areas && state.areas.final;
-    var cur = final && final.cur;
-    if (!rules || !data.final || !cur || !cur.d || typeof cur.i !== "string" || !Array.isArray(cur.a)) return null;
+    if (!rules || !data.final || !final) return [];
+    var found = [];
+    var cur = final.cur;
     var specs = {};
     data.items.forEach(function (spec) { specs[spec.id] = spec; });
-    var ids = cur.i.split(" ");
-    var right = 0;
-    for (var n = 0; n < ids.length; n++) {
-      if (!specs[ids[n]]) return null; // an item this package does not have: no verdict
-      if (Array.isArray(cur.a[n]) && rules.statusFor(specs[ids[n]], { answer: cur.a[n], revealed: false }) === "correct") right++;
+    if (cur && cur.d && typeof cur.i === "string" && Array.isArray(cur.a)) {
+      var ids = cur.i.split(" ");
+      var right = 0;
+      var known = ids.every(function (id) { return specs[id]; }) && new Set(ids).size === ids.length;
+      if (known) {
+        ids.forEach(function (id, n) {
+          if (Array.isArray(cur.a[n]) && rules.statusFor(specs[id], { answer: cur.a[n], revealed: false }) === "correct") right++;
+        });
+        found.push(Math.round((100 * right) / ids.length));
+      }
     }
-    return right >= data.final.cut ? "passed" : "failed";
-  }
-
-  function summary(state) {
-    var items = state && state.areas && state.areas.quiz && state.areas.quiz.items ? state.areas.quiz.items : {};
-    var done = 0;
-    var right = 0;
-    if (!rules) return { total: data.items.length, done: 0, right: 0 }; // course-quiz.js missing
-    data.items.forEach(function (spec) {
-      var result = rules.statusFor(spec, items[spec.id]);
-      if (result) done++;
-      if (result === "correct") right++;
+    (Array.isArray(final.past) ? final.past : []).forEach(function (p) {
+      if (!Array.isArray(p) || (cur && p[0] === cur.d)) return; // the latest is scored above
+      if (Number.isInteger(p[1]) && Number.isInteger(p[2]) && p[2] > 0 && p[1] >= 0 && p[1] <= p[2]) {
+        found.push(Math.round((100 * p[1]) / p[2]));
+      }
     });
-    return { total: data.items.length, done: done, right: right };
+    return found;
   }
 
-  /* The store's new state: into cmi.suspend_data, then score and status. */
+  /* Self-check counts, for the course and for each chapter: answered (a revealed answer is
+   * not an answer) and right. */
+  function counts(state) {
+    var items = state && state.areas && state.areas.quiz && state.areas.quiz.items ? state.areas.quiz.items : {};
+    var all = { total: data.items.length, answered: 0, right: 0 };
+    var chapters = {};
+    data.items.forEach(function (spec) {
+      var chapter = chapters[spec.chapter] = chapters[spec.chapter] || { total: 0, answered: 0, right: 0 };
+      chapter.total++;
+      var result = rules ? rules.statusFor(spec, items[spec.id]) : null;
+      if (result === "correct" || result === "wrong") { all.answered++; chapter.answered++; }
+      if (result === "correct") { all.right++; chapter.right++; }
+    });
+    return { all: all, chapters: chapters };
+  }
+
+  function percent(part, whole) {
+    return whole ? Math.round((100 * part) / whole) : 0;
+  }
+
+  /* The status the state earns now (the platform keeps the higher of this and what it has). */
+  function earned(all, best) {
+    var attempted = best !== null;
+    var done = all.total > 0 && all.answered === all.total && attempted;
+    if (completionOnly) return done ? "completed" : "incomplete";
+    if (attempted && best >= data.final.mastery) return "passed";
+    if (done) return "completed";
+    return attempted ? "failed" : "incomplete";
+  }
+
+  /* One objective: its id the first time, then score and status where they changed. */
+  function setObjective(id, raw, objectiveStatus) {
+    var known = objectives[id];
+    if (!known) {
+      var index = Object.keys(objectives).length;
+      if (!set("cmi.objectives." + index + ".id", id)) return;
+      known = objectives[id] = { index: index, raw: "", status: "" };
+    }
+    var key = "cmi.objectives." + known.index;
+    if (String(raw) !== known.raw) {
+      set(key + ".score.min", "0");
+      set(key + ".score.max", "100");
+      if (set(key + ".score.raw", String(raw))) known.raw = String(raw);
+    }
+    if (objectiveStatus !== known.status && set(key + ".status", objectiveStatus)) known.status = objectiveStatus;
+  }
+
+  /* The store's new state: into cmi.suspend_data, then score, status and objectives. */
   function report(text) {
     var state;
     try {
@@ -159,22 +236,34 @@
     }
     set("cmi.suspend_data", encoded.text);
     if (!tracking) return;
-    var counts = summary(state);
-    if (counts.done > 0) {
-      var score = Math.round((100 * counts.right) / counts.total);
-      if (isNaN(best) || score > best) {
+    var seen = counts(state);
+    var tries = attempts(state);
+    var remembered = objectives[TEST_OBJECTIVE] ? parseFloat(objectives[TEST_OBJECTIVE].raw) : NaN;
+    if (!isNaN(remembered)) tries.push(remembered);
+    var best = tries.length ? Math.max.apply(null, tries) : null;
+    var anything = seen.all.answered > 0 || best !== null;
+    if (anything) {
+      // The best test attempt once there is one; before, the self-check share, never lower
+      // than what the platform holds from earlier sessions.
+      var score = best !== null ? best : percent(seen.all.right, seen.all.total);
+      if (best === null && !isNaN(reported)) score = Math.max(score, reported);
+      if (score !== reported) {
         set("cmi.core.score.min", "0");
         set("cmi.core.score.max", "100");
-        set("cmi.core.score.raw", String(score));
-        best = score;
+        if (set("cmi.core.score.raw", String(score))) reported = score;
       }
     }
-    var judged = verdict(state);
-    var next = judged || (counts.done === counts.total ? "completed" : "incomplete");
-    // A verdict is reported as it is; otherwise the status only moves forward.
-    if (judged ? next !== status : (RANK[next] || 0) > (RANK[status] || 0)) {
+    var next = earned(seen.all, best);
+    if ((RANK[next] || 0) > (RANK[status] || 0)) {
       if (set("cmi.core.lesson_status", next)) status = next;
     }
+    Object.keys(seen.chapters).forEach(function (chapter) {
+      var c = seen.chapters[chapter];
+      if (!c.answered && !objectives[chapter]) return; // nothing to say yet
+      var chapterStatus = c.answered === c.total ? "completed" : c.answered ? "incomplete" : "not attempted";
+      setObjective(chapter, percent(c.right, c.total), chapterStatus);
+    });
+    if (best !== null) setObjective(TEST_OBJECTIVE, best, best >= data.final.mastery ? "passed" : "failed");
   }
 
   function schedule() {
@@ -182,12 +271,21 @@
     timer = window.setTimeout(commit, COMMIT_DELAY);
   }
 
-  /* Commit what is waiting, now. */
+  /* Commit what is waiting, now; a refused commit is tried again a few times. */
   function commit() {
     if (!timer || finished) return;
     window.clearTimeout(timer);
     timer = null;
-    call("LMSCommit", "");
+    tryCommit(COMMIT_RETRIES);
+  }
+
+  function tryCommit(left) {
+    if (finished || call("LMSCommit", "") === "true" || left <= 0) return;
+    console.warn("course-scorm: the platform refused LMSCommit (" + call("LMSGetLastError", "") + "); trying again");
+    timer = window.setTimeout(function () {
+      timer = null;
+      tryCommit(left - 1);
+    }, RETRY_DELAY);
   }
 
   /* A page's path inside the package, or null for anything else (another site, a file
@@ -224,6 +322,13 @@
     call("LMSCommit", "");
     call("LMSFinish", "");
     finished = true;
+  }
+
+  // What the restored state earns is reported at once (a package built with other rules,
+  // or an attempt finished just before the last session ended, is brought up to date).
+  if (tracking && stateText) {
+    report(stateText);
+    schedule();
   }
 
   window.CourseScormSession = {
