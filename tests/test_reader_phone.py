@@ -24,9 +24,9 @@ _LINES = """(el) => {
     }
     return tops.length;
 }"""
+
+
 @pytest.mark.sweep
-
-
 def test_page_titles_take_at_most_two_lines_on_a_phone(browser, server, pages, site):
     context, page = open_page(browser, "phone", "about:blank")
     long = []

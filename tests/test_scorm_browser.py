@@ -289,10 +289,12 @@ def test_a_tools_inputs_follow_the_learner_to_another_device(platform, browser):
     assert frame.locator(".widget-contacts [name='name']").first.input_value() == "小王"
     for context in contexts:
         context.close()
+
+
 @pytest.mark.sweep
 def test_revealing_every_answer_completes_nothing(platform, learner):
     """The reviewer's finding: a learner who only pressed 显示答案 on every item was
-    `completed`. A revealed answer is no answer: the course stays incomplete, scores 0,
+    `completed`. A revealed answer is no answer: the course stays incomplete with no score,
     and clearing the answers afterwards changes nothing the platform holds."""
     url, _root = platform
     frame = launch(learner, url)
