@@ -53,10 +53,10 @@ serve: site
 test: setup
 	$(PY) -m pytest -n 2
 
-# The quick subset for development: every module, without the rebuilds, the book PDFs and
-# the browser sweeps over every page.
+# The quick subset for development: every module, without the rebuilds, the trainer PDF, the
+# browser sweeps and most browser tests (one per browser-only module stays, marked quick).
 test-quick: setup
-	$(PY) -m pytest -n 2 -m "not slow and not sweep"
+	$(PY) -m pytest -n 2 -m "quick or not (slow or sweep or browser)"
 
 lint: setup
 	$(PY) -m ruff check tools tests

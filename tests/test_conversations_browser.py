@@ -89,6 +89,7 @@ def play_by_keyboard(page, picks: list[int]) -> None:
     raise AssertionError("the picks did not reach an ending")
 
 
+@pytest.mark.quick
 def test_good_and_bad_endings_by_keyboard_progress_kept_and_shown(browser, server):
     context, page = open_phone(browser, server + CHAPTER)
     box = player(page)

@@ -7,6 +7,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.quick
 def test_front_page_navigation_and_search_from_file_url(page, site):
     page.goto((site / "index.html").as_uri())
     page.wait_for_url("**/book/index.html")

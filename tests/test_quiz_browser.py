@@ -60,6 +60,7 @@ def marks(page, item_id: str) -> list[str]:
     return page.locator(f"#quiz-{item_id} .course-quiz-interactive .course-quiz-mark").all_inner_texts()
 
 
+@pytest.mark.quick
 def test_wrong_then_right_with_feedback_and_score(page, server):
     page.goto(server + CHAPTER)
     data = item_data(page, "pf-01")

@@ -23,6 +23,7 @@ def _tap(page, device: str, locator) -> None:
         locator.tap()
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize("device", ["phone", "tablet"])
 def test_chapter_list_opens_by_tap_and_a_link_lands_on_the_chapter(browser, server, device):
     context, page = open_page(browser, device, server + CHAPTER)

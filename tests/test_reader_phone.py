@@ -55,6 +55,7 @@ _SQUEEZED_CELLS = """(lines) => {
 }"""
 
 
+@pytest.mark.quick
 def test_tables_scroll_sideways_instead_of_squeezing_columns(browser, server, pages, site):
     context, page = open_page(browser, "phone", "about:blank")
     problems = []

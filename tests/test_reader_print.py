@@ -28,6 +28,7 @@ _OVERFLOW = """(width) => {
 }"""
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize("path", PRINTED)
 def test_printed_blocks_stay_inside_the_page(browser, server, path):
     context = browser.new_context(viewport={"width": A4_TEXT_WIDTH, "height": 1000})

@@ -10,6 +10,7 @@ from tools.bench.page_weight import BUDGET_BYTES, page_bytes
 pytestmark = pytest.mark.browser
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize("chapter", CHAPTERS)
 def test_chapter_page_loads_at_most_600_kb(browser, server, chapter):
     sizes = page_bytes(browser, f"{server}book/{chapter}.html")

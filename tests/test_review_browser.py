@@ -71,6 +71,7 @@ def run(page, base: str) -> None:
     assert "第 1 组，1 天后" in again.locator(".course-review-when").inner_text()
 
 
+@pytest.mark.quick
 def test_leitner_schedule_with_a_fake_clock(page, server):
     run(page, server)
     page.set_viewport_size({"width": 390, "height": 844})

@@ -181,6 +181,7 @@ def first_session(platform, browser):
     }
 
 
+@pytest.mark.quick
 def test_first_launch_initialises_and_marks_the_course_started(first_session):
     start = first_session["start"]
     assert start["calls"][0]["name"] == "LMSInitialize" and start["calls"][0]["result"] == "true"

@@ -69,6 +69,7 @@ def course_errors(page) -> list[str]:
     return [e for e in page.js_errors if "/_static/course-" in e or "/_static/widgets/" in e]
 
 
+@pytest.mark.quick
 @pytest.mark.parametrize("blocked_page", sorted(BLOCKED), indirect=True)
 def test_without_storage_every_part_says_so_once_and_works(blocked_page, server):
     """Reliability D8: the item said ✓ while the score said 已作答 0 题, and nothing said that

@@ -87,6 +87,7 @@ def set_field(page, contact: int, name: str, value: str) -> None:
     page.locator(".widget-contacts > .widget-contact").nth(contact).locator(f"[name='{name}']").fill(value)
 
 
+@pytest.mark.quick
 def test_relationship_recomputes_and_agrees_with_the_cli(page, server):
     widget = open_widget(page, server + REL)
     assert widget.locator(".widget-form").is_visible()
