@@ -114,9 +114,9 @@ def notes_inodes(notes: Path) -> set[tuple[int, int]]:
     return {(s.st_dev, s.st_ino) for s in (p.stat() for p in notes.rglob("*") if p.is_file())}
 
 
-def trainer_material(path: Path, srcdir: Path, inodes: set[tuple[int, int]] | None = None) -> str | None:
-    """Why ``path`` is trainer material (under ``cases/notes``, a hard link to a note, or a
-    file quoting one), or None."""
+def trainer_material(path: Path, srcdir: Path, inodes: set[tuple[int, int]]) -> str | None:
+    """Why ``path`` is trainer material (under ``cases/notes``, a hard link to a note, whose
+    (device, inode) is in ``inodes``, or a file quoting one), or None."""
     notes = (srcdir / NOTES).resolve()
     try:
         resolved = path.resolve()
@@ -125,7 +125,7 @@ def trainer_material(path: Path, srcdir: Path, inodes: set[tuple[int, int]] | No
         if not resolved.is_file():
             return None
         stat = resolved.stat()
-        if (stat.st_dev, stat.st_ino) in (inodes if inodes is not None else notes_inodes(notes)):
+        if (stat.st_dev, stat.st_ino) in inodes:
             return f"{os.path.relpath(path, srcdir)} is a hard link to a file of {NOTES.as_posix()}"
         if stat.st_size > 4_000_000:
             return None

@@ -50,14 +50,8 @@ def learner_check(source: Path = ROOT, only: Callable[[Path], bool] = lambda pat
     it is given (those ``only`` accepts) holds a passage of the trainer-only pages."""
 
     def check(files: dict[Path, bytes]) -> None:
-        notes = notes_of(source)
-        found = [
-            leaks.Leak(name, passage, run)
-            for path, data in files.items()
-            if only(path)
-            for name, text in leaks.texts(str(path), data)
-            for passage, run in sorted(notes.search(text).items(), key=lambda hit: hit[0].source)
-        ]
+        named = (pair for path, data in files.items() if only(path) for pair in leaks.texts(str(path), data))
+        found = leaks.scan_texts(named, notes_of(source))
         if found:
             raise LeakError(
                 f"{describe(found)}: learner outputs must not contain trainer material "
@@ -65,11 +59,6 @@ def learner_check(source: Path = ROOT, only: Callable[[Path], bool] = lambda pat
             )
 
     return check
-
-
-def check_text(name: str, text: str, source: Path = ROOT) -> None:
-    """The same check for text that goes to standard output, not to a file."""
-    learner_check(source)({Path(name): text.encode("utf-8")})
 
 
 def refuse_trainer_build(html_root: Path, output: str) -> None:

@@ -299,10 +299,15 @@ def texts(name: str, data: bytes, depth: int = 0) -> Iterator[tuple[str, str]]:
     yield name, data.decode("utf-8", "ignore")
 
 
-def scan(paths: Iterable[Path], notes: Notes) -> list[Leak]:
-    """Every (file, note passage) where a note shows up in ``paths``; empty when clean."""
+def scan_texts(named: Iterable[tuple[str, str]], notes: Notes) -> list[Leak]:
+    """Every (name, note passage) where a note shows up in these (name, text) pairs."""
     return [
         Leak(name, passage, run)
-        for name, text in artefacts(*paths)
+        for name, text in named
         for passage, run in sorted(notes.search(text).items(), key=lambda hit: hit[0].source)
     ]
+
+
+def scan(paths: Iterable[Path], notes: Notes) -> list[Leak]:
+    """Every (file, note passage) where a note shows up in ``paths``; empty when clean."""
+    return scan_texts(artefacts(*paths), notes)
