@@ -15,7 +15,6 @@ import re
 import zipfile
 
 import pytest
-import trainer_fixtures
 from conftest import ROOT, copy_sources, jupyter_book_build
 
 from tools.trainer import leaks
@@ -240,7 +239,21 @@ def test_the_scan_finds_what_was_pasted_by_hand(broken_learner_build, notes):
 # The routes the second review found past the guards (reliability-2 R1, R2, R6): one more
 # broken build, with `suppress_warnings: [course]` (tests/trainer_fixtures.py).
 
-ROUTES_2 = trainer_fixtures.ROUTES_2
+ROUTES_2 = {
+    "raw-url": r"book/guide\.md:\d+: ERROR: .*\"raw\" may not read :url:",
+    "eval-rst-raw-url": r"book/references\.md:\d+: ERROR: .*\"raw\" may not read :url:",
+    "raw-file-url": r"book/glossary\.md:\d+: ERROR: .*\"raw\" may not read :url:",
+    "templates-path": r"ERROR: .*setting `templates_path` names cases/notes is teaching notes",
+    "search-scorer": r"ERROR: .*setting `html_search_scorer` names cases/notes/pinacor\.md is teaching notes",
+    "trainer-build-copy": r"book/progress\.md: ERROR: .*includes it .*_sources/cases/notes/xiao-cui\.md quotes "
+    r"cases/notes/(kits/)?xiao-cui\.md:\d+ \(a copy of teaching notes\)",
+    "hard-link": r"book/kam-stages\.md: ERROR: .*includes it .*book/_parts/li-xiang\.md is a hard link",
+    "invisible-characters": r"ERROR: the learner edition must not contain teaching notes: cases/pinacor\.html quotes "
+    r"cases/notes/telecom-operator\.md",
+    "template-include": r"ERROR: the learner edition must not contain teaching notes: search\.html quotes "
+    r"cases/notes/",
+    "script-in-content": r"book/relationship-types\.md(:\d+)?: ERROR: the page's content carries a script \(<script",
+}
 
 
 @pytest.mark.slow

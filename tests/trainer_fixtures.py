@@ -209,22 +209,6 @@ def broken_learner_build(tmp_path_factory) -> BrokenBuild:
 # (shared/reviews/reliability-2.md R1, R2, R6), all at once, with `suppress_warnings: [course]`
 # set as well, so that the build shows none of them can be silenced.
 
-ROUTES_2 = {
-    "raw-url": r"book/guide\.md:\d+: ERROR: .*\"raw\" may not read :url:",
-    "eval-rst-raw-url": r"book/references\.md:\d+: ERROR: .*\"raw\" may not read :url:",
-    "raw-file-url": r"book/glossary\.md:\d+: ERROR: .*\"raw\" may not read :url:",
-    "templates-path": r"ERROR: .*setting `templates_path` names cases/notes is teaching notes",
-    "search-scorer": r"ERROR: .*setting `html_search_scorer` names cases/notes/pinacor\.md is teaching notes",
-    "trainer-build-copy": r"book/progress\.md: ERROR: .*includes it .*_sources/cases/notes/xiao-cui\.md quotes "
-    r"cases/notes/(kits/)?xiao-cui\.md:\d+ \(a copy of teaching notes\)",
-    "hard-link": r"book/kam-stages\.md: ERROR: .*includes it .*book/_parts/li-xiang\.md is a hard link",
-    "invisible-characters": r"ERROR: the learner edition must not contain teaching notes: cases/pinacor\.html quotes "
-    r"cases/notes/telecom-operator\.md",
-    "template-include": r"ERROR: the learner edition must not contain teaching notes: search\.html quotes "
-    r"cases/notes/",
-    "script-in-content": r"book/relationship-types\.md(:\d+)?: ERROR: the page's content carries a script \(<script",
-}
-
 
 def break_learner_edition_again(src: Path) -> None:
     notes = src / "cases" / "notes"
