@@ -28,6 +28,8 @@ CHAPTERS = [
     "kam-stages",
     "relationship-management",
     "from-transaction-to-partner",
+    "contested-accounts",
+    "winning-a-deal",
 ]
 
 

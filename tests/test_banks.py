@@ -27,6 +27,8 @@ PREFIXES = {
     "kam-stages": "ks",
     "relationship-management": "rm",
     "from-transaction-to-partner": "tp",
+    "contested-accounts": "ca",
+    "winning-a-deal": "wd",
 }
 CHAPTER_NAMES = {path.stem for path in (ROOT / "book").glob("*.md")}
 

@@ -15,10 +15,13 @@ from collections.abc import Mapping
 
 from .model import LEVELS, Bank, Item
 
-# Each chapter gives five items: two that ask to explain (理解), two that ask to apply a rule
-# or idea to a new situation (应用), one that asks to analyse a case (分析). 记忆 items stay in
-# the chapters' self-checks: the final test asks for use, not recall. 30 items in all.
-PER_CHAPTER: dict[str, int] = {"理解": 2, "应用": 2, "分析": 1}
+# Each of the first six chapters gives four items: one that asks to explain (理解), two that
+# ask to apply a rule or idea to a new situation (应用), one that asks to analyse a case (分析).
+# The two chapters on contested accounts and on winning a deal give three, one at each level.
+# 记忆 items stay in the chapters' self-checks: the final test asks for use, not recall.
+# 30 items in all, as before the two chapters were added, so that the test keeps its time.
+PER_CHAPTER: dict[str, int] = {"理解": 1, "应用": 2, "分析": 1}
+PER_LATER_CHAPTER: dict[str, int] = {"理解": 1, "应用": 1, "分析": 1}
 CHAPTERS = (
     "key-account-difference",
     "purchase-factors",
@@ -27,7 +30,11 @@ CHAPTERS = (
     "relationship-management",
     "from-transaction-to-partner",
 )
-BLUEPRINT: dict[str, dict[str, int]] = {chapter: dict(PER_CHAPTER) for chapter in CHAPTERS}
+LATER_CHAPTERS = ("contested-accounts", "winning-a-deal")
+BLUEPRINT: dict[str, dict[str, int]] = {
+    **{chapter: dict(PER_CHAPTER) for chapter in CHAPTERS},
+    **{chapter: dict(PER_LATER_CHAPTER) for chapter in LATER_CHAPTERS},
+}
 CUT_PERCENT = 70  # passed at 70 % or more: 21 of 30 items right
 FORMS = ("A", "B")
 # Part of the paper forms' seeds: a new value draws new forms (do that only with a new edition).

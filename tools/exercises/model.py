@@ -38,6 +38,8 @@ PREFIXES = {
     "kam-stages": "ks",
     "relationship-management": "rm",
     "from-transaction-to-partner": "tp",
+    "contested-accounts": "ca",
+    "winning-a-deal": "wd",
 }
 # Item metadata (exercises/README.md, "Metadata"): the cognitive level an item asks for and
 # whether it tests what the 原始资料 say or the course's own analysis of them.

@@ -124,8 +124,8 @@ def _key_entry(item: Item, number: int, show_ids: bool = True) -> str:
         steps = "".join(f"<li>{escape(s)}</li>" for s in item.steps)
         return f"{head}<dd><p>正确顺序：{sequence}</p><ol>{steps}</ol><p>{escape(item.explanation)}</p></dd>"
     order = display_order(item, len(item.pairs))
-    matches = ",".join(f"{n + 1}—{LETTERS[order.index(n)]}" for n in range(len(item.pairs)))
-    why = "".join(f"<li>{escape(p.left)} → {escape(p.right)}:{escape(p.explanation)}</li>" for p in item.pairs)
+    matches = "，".join(f"{n + 1}—{LETTERS[order.index(n)]}" for n in range(len(item.pairs)))
+    why = "".join(f"<li>{escape(p.left)} → {escape(p.right)}：{escape(p.explanation)}</li>" for p in item.pairs)
     extra = f"<p>{escape(item.explanation)}</p>" if item.explanation else ""
     return f"{head}<dd><p>答案：{matches}</p><ul>{why}</ul>{extra}</dd>"
 

@@ -32,7 +32,8 @@ CHAPTER_NUMERALS = {"一": "1", "二": "2", "三": "3", "四": "4", "五": "5", 
 # Variants of glossary terms: (pattern, the glossary's word). One term per concept.
 TERM_VARIANTS: list[tuple[str, str]] = [
     (r"机构", "组织"),
-    (r"(?<![计量度])单位(?!时间|价格|数量|面积|长度)", "组织"),
+    # 单位 stays in the criminal law's names (单位犯罪, 单位行贿罪, 对单位行贿罪).
+    (r"(?<![计量度对])单位(?!时间|价格|数量|面积|长度|行贿|犯罪)", "组织"),
     (r"性能价格比", "性价比"),
     (r"财务经理", "财务主管"),
     (r"情感投入|感情投入|情感投资", "感情投资"),

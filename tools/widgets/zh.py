@@ -478,7 +478,7 @@ PRESETS = {
         ),
         (
             "langu-month3",
-            "岚谷食品：第三个月的五个人",
+            "岚谷食品：第 3 个月的五个人",
             {
                 "contacts": [
                     _contact("钱经理", "purchasing_manager", (3, 3, 3), (4, 3, 4)),
@@ -512,7 +512,7 @@ PRESETS = {
                     _contact("吴厂长", "user_department", (4, 3, 4), (4, 4, 4)),
                     _contact("郑经理", "other", (4, 4, 3), (4, 4, 3)),
                     _contact("赵副总", "decision_maker", (3, 3, 3), (4, 4, 4)),
-                    _contact("冯总监", "other", (1, 1, 1), (3, 3, 3)),
+                    _contact("严总监", "other", (1, 1, 1), (3, 3, 3)),
                     _contact("陶厂长", "user_department", (2, 2, 1), (3, 3, 2)),
                 ]
             },
