@@ -116,7 +116,7 @@ def test_items_only_needs_no_build(tmp_path, capsys):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--case", "pinacor", "nobody"], "no case nobody; the cases are: li-xiang, pinacor, rule-breaker,"),
+        (["--case", "pinacor", "nobody"], "no case nobody; the cases are: hengchuan, li-xiang, pinacor, rule-breaker,"),
         (["--items", "pf-01,pf-99", "zz-01"], "no self-check item pf-99, zz-01; the items are, by bank:\n"),
         ([], "choose at least one --case or --items"),
     ],

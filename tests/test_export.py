@@ -451,7 +451,9 @@ def test_cli_trainer_export_and_counts_by_type(tmp_path, capsys, banks):
     reported = capsys.readouterr().out
     for qtype, count in found.items():
         assert f"{count} {qtype}" in reported
-    assert found["essay"] == 6 and found["ordering"] == sum(i.type == "ordering" for b in banks for i in b.items)
+    cases = [p for p in (ROOT / "cases").glob("*.md") if p.stem != "index"]
+    assert found["essay"] == len(cases)
+    assert found["ordering"] == sum(i.type == "ordering" for b in banks for i in b.items)
 
 
 def test_cli_refuses_a_trainer_gift(capsys):

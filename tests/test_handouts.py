@@ -81,7 +81,7 @@ def test_unknown_case_is_an_error_and_writes_nothing(site, tmp_path, capsys):
     out = tmp_path / "out"
     assert main(["handouts", "--html", str(site), "-o", str(out), "--case", "pinacor", "no-such-case"]) == 2
     error = capsys.readouterr().err
-    assert "no case no-such-case; the cases are: li-xiang, pinacor," in error
+    assert "no case no-such-case; the cases are: hengchuan, li-xiang, pinacor," in error
     assert not out.exists()
 
 

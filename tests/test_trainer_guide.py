@@ -21,7 +21,7 @@ pytest_plugins = ["trainer_fixtures"]
 
 MARK = strings()["trainer_mark"]
 CASES = {case.id: case for case in load_cases(ROOT / "cases", book_chapters(ROOT))}
-ROLE_PLAYS = {"rule-breaker": 4, "xiao-cui": 3, "li-xiang": 3}  # case: roles with a brief each
+ROLE_PLAYS = {"rule-breaker": 4, "xiao-cui": 3, "li-xiang": 3, "hengchuan": 3}  # case: roles with a brief each
 GUIDE = ["programme", "running-cases", "tools-in-class", "platform"]
 TOTAL_POINTS = 20
 

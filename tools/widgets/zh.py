@@ -464,6 +464,20 @@ PRESETS = {
                 ]
             },
         ),
+        # The case of a contested account (恒川电机, chapters 7 and 8): the first month.
+        (
+            "hengchuan",
+            "恒川电机：林涛接手第一个月",
+            {
+                "contacts": [
+                    _contact("柏总监", "purchasing_manager", (1, 1, 1), (2, 2, 2)),
+                    _contact("蔡工", "technical_evaluator", (4, 4, 4), (3, 3, 2)),
+                    _contact("闵经理", "user_department", (2, 2, 2), (4, 4, 2)),
+                    _contact("韦博士", "other", (3, 3, 2), (4, 5, 4)),
+                    _contact("汪副总", "decision_maker", (1, 1, 1), (3, 3, 3)),
+                ]
+            },
+        ),
         # The account followed through the chapters (岚谷食品, first in chapter 1).
         (
             "langu-start",
@@ -568,6 +582,17 @@ PRESETS = {
             "rule-breaker-c",
             "违规的老销售：客户丙",
             _purchase("company", (3, 5, 5), (3, 5, 3)),
+        ),
+        # The case of a contested account (恒川电机): the standard bearings and the EV line's.
+        (
+            "hengchuan-standard",
+            "恒川电机：标准轴承，经办人柏总监",
+            _purchase("undifferentiated", (2, 2, 2), (3, 4, 2), different=("benefit",)),
+        ),
+        (
+            "hengchuan-ev",
+            "恒川电机：电驱线的低噪轴承，使用部门闵经理",
+            _purchase("company", (4, 4, 4), (5, 3, 3)),
         ),
         # The account followed through the chapters (岚谷食品, chapter 2's two purchases).
         (
