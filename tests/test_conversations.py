@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, copy_sources, jupyter_book_build
+from conftest import ROOT
 
 from tools.conversations.model import (
     MAIN_PATH,
@@ -28,6 +28,8 @@ from tools.conversations.render import anchor, conversation_data, conversation_h
 from tools.data.labels import page_labels
 from tools.data.yamlfile import DataError
 from tools.sphinxext import page_data
+
+pytest_plugins = ["trainer_fixtures"]
 
 FIXTURES = ROOT / "tests" / "fixtures" / "conversations"
 FOLDER = ROOT / "exercises" / "conversations"
@@ -299,19 +301,10 @@ def test_the_progress_page_lists_every_placed_conversation(site):
 
 
 @pytest.mark.slow
-def test_the_build_refuses_a_double_placement_an_unknown_id_and_an_unknown_section(tmp_path):
-    source = copy_sources(tmp_path / "src")
-    bad = (FIXTURES / "unknown-section.yml").read_text(encoding="utf-8")
-    (source / "exercises/conversations/unknown-section.yml").write_text(bad, encoding="utf-8")
-    guide = source / "book/guide.md"
-    guide.write_text(
-        guide.read_text(encoding="utf-8")
-        + "\n```{conversation} why-buy-this-kind\n```\n\n```{conversation} no-such-talk\n```\n",
-        encoding="utf-8",
-    )
-    result = jupyter_book_build(source, tmp_path / "out")
-    log = result.stdout + result.stderr
-    assert result.returncode != 0
+def test_the_build_refuses_a_double_placement_an_unknown_id_and_an_unknown_section(broken_learner_build):
+    """Carried by the run's one broken learner build (tests/broken_sources.py)."""
+    log = broken_learner_build.log
+    assert broken_learner_build.returncode != 0
     assert "conversation `why-buy-this-kind` is placed twice" in log
     assert "no conversation `no-such-talk`" in log
     assert re.search(

@@ -93,9 +93,8 @@ def test_trainer_handouts_need_a_trainer_build(site, tmp_path, capsys):
 
 
 @pytest.mark.slow
-def test_trainer_handouts_add_a_notes_sheet_per_case(trainer_site, note_passages, tmp_path):
-    out = tmp_path / "handouts"
-    assert main(["handouts", "--edition", "trainer", "--html", str(trainer_site), "-o", str(out)]) == 0
+def test_trainer_handouts_add_a_notes_sheet_per_case(trainer_handouts, note_passages):
+    out = trainer_handouts
     for case in CASES:
         learner, sheet = sheet_text(out / f"{case.id}.pdf"), sheet_text(out / f"{case.id}-notes.pdf")
         assert "培训师资料·请勿发给学员" in leaks.normal_form(pdf_text(out / f"{case.id}-notes.pdf"))

@@ -13,7 +13,6 @@ from conftest import ROOT, copy_sources
 
 from tools.cases.model import book_chapters, load_cases
 from tools.cases.strings import strings
-from tools.cli import main
 from tools.trainer import leaks
 from tools.trainer.edition import EditionError, trainer_toc
 
@@ -199,9 +198,8 @@ def test_every_page_of_the_trainer_pdf_is_marked(trainer_pdf):
 
 
 @pytest.mark.slow
-def test_every_page_of_every_notes_sheet_is_marked(trainer_site, tmp_path):
-    out = tmp_path / "handouts"
-    assert main(["handouts", "--edition", "trainer", "--html", str(trainer_site), "-o", str(out)]) == 0
+def test_every_page_of_every_notes_sheet_is_marked(trainer_handouts):
+    out = trainer_handouts
     for case in CASES:
         texts = pages_text(out / f"{case}-notes.pdf")
         assert all(MARK in text for text in texts), case

@@ -7,6 +7,7 @@ plain import would give every module its own copy and its own build.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from dataclasses import dataclass
@@ -68,9 +69,20 @@ def notes() -> leaks.Notes:
 @pytest.fixture(scope="session")
 def learner_handouts(site, tmp_path_factory) -> Path:
     """`make handouts`: every case's learner handout, HTML and PDF."""
-    out = tmp_path_factory.mktemp("handouts")
-    assert main(["handouts", "--html", str(site), "-o", str(out)]) == 0
-    return out
+    def make(out: Path) -> None:
+        assert main(["handouts", "--html", str(site), "-o", str(out / "h")]) == 0
+
+    return made_once(tmp_path_factory, "learner-handouts", make) / "h"
+
+
+@pytest.fixture(scope="session")
+def trainer_handouts(trainer_site, tmp_path_factory) -> Path:
+    """`make trainer-handouts`: each case's sheet and its notes sheet, HTML and PDF, once."""
+
+    def make(out: Path) -> None:
+        assert main(["handouts", "--edition", "trainer", "--html", str(trainer_site), "-o", str(out / "h")]) == 0
+
+    return made_once(tmp_path_factory, "trainer-handouts", make) / "h"
 
 
 @pytest.fixture(scope="session")
@@ -82,10 +94,12 @@ def assigned() -> tuple[list[str], list[str]]:
 @pytest.fixture(scope="session")
 def assignment(trainer_site, tmp_path_factory) -> Path:
     """An assignment of two cases and six items: the learners' sheet and the answer key."""
-    out = tmp_path_factory.mktemp("assignment")
     args = ["assign", "--case", *ASSIGNED_CASES, "--items", ",".join(ASSIGNED_ITEMS[:3]), *ASSIGNED_ITEMS[3:]]
-    assert main([*args, "-o", str(out), "--title", "第三周作业", "--html", str(trainer_site)]) == 0
-    return out
+
+    def make(out: Path) -> None:
+        assert main([*args, "-o", str(out / "a"), "--title", "第三周作业", "--html", str(trainer_site)]) == 0
+
+    return made_once(tmp_path_factory, "assignment", make) / "a"
 
 
 @pytest.fixture(scope="session")
@@ -186,22 +200,45 @@ def break_learner_edition(src: Path) -> dict[str, str]:
     return {"partial": partial, "sentence": sentence, "changed": changed}
 
 
+def _plain(result) -> str:
+    return re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
+
+
+def _make_broken(folder: Path, *breaks) -> None:
+    """Break a copy of the sources with each of ``breaks``, build it twice (a second `make`
+    over its own output) and keep the logs, the return codes and what the breaks return,
+    for every worker to read (:func:`made_once`)."""
+    src = copy_sources(folder / "src")
+    pasted: dict[str, str] = {}
+    for breaking in breaks:
+        pasted.update(breaking(src) or {})
+    runs = [jupyter_book_build(src, folder / "out") for _ in range(2)]
+    record = {"pasted": pasted, "logs": [_plain(r) for r in runs], "codes": [r.returncode for r in runs]}
+    (folder / "record.json").write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+
+
+def _read_broken(folder: Path) -> dict:
+    return json.loads((folder / "record.json").read_text(encoding="utf-8"))
+
+
 @pytest.fixture(scope="session")
 def broken_learner_build(tmp_path_factory) -> BrokenBuild:
-    tmp = tmp_path_factory.mktemp("broken-learner")
-    src = copy_sources(tmp / "src")
-    pasted = break_learner_edition(src)
-    result = jupyter_book_build(src, tmp / "out")
-    log = re.sub(r"\x1b\[[0-9;]*m", "", result.stdout + result.stderr)
-    again = jupyter_book_build(src, tmp / "out")
-    rerun_log = re.sub(r"\x1b\[[0-9;]*m", "", again.stdout + again.stderr)
+    """One broken learner build for the whole run (each costs a minute): every notes route,
+    and the faults the build and the conversation checks must name (tests/broken_sources.py)."""
+    from broken_sources import break_the_course, misplace_conversations
+
+    def make(folder: Path) -> None:
+        _make_broken(folder, break_learner_edition, break_the_course, misplace_conversations)
+
+    folder = made_once(tmp_path_factory, "broken-learner", make)
+    record = _read_broken(folder)
     return BrokenBuild(
-        log=log,
-        returncode=result.returncode,
-        out=tmp / "out" / "_build",
-        rerun_log=rerun_log,
-        rerun_returncode=again.returncode,
-        **pasted,
+        log=record["logs"][0],
+        returncode=record["codes"][0],
+        out=folder / "out" / "_build",
+        rerun_log=record["logs"][1],
+        rerun_returncode=record["codes"][1],
+        **record["pasted"],
     )
 
 
@@ -258,12 +295,11 @@ class BrokenBuild2:
 
 @pytest.fixture(scope="session")
 def broken_learner_build_2(tmp_path_factory) -> BrokenBuild2:
-    tmp = tmp_path_factory.mktemp("broken-learner-2")
-    src = copy_sources(tmp / "src")
-    break_learner_edition_again(src)
-    result = jupyter_book_build(src, tmp / "out")
-    again = jupyter_book_build(src, tmp / "out")
-    plain = [re.sub(r"\x1b\[[0-9;]*m", "", r.stdout + r.stderr) for r in (result, again)]
+    folder = made_once(tmp_path_factory, "broken-learner-2", lambda f: _make_broken(f, break_learner_edition_again))
+    record = _read_broken(folder)
     return BrokenBuild2(
-        log=plain[0], returncode=result.returncode, rerun_log=plain[1], rerun_returncode=again.returncode
+        log=record["logs"][0],
+        returncode=record["codes"][0],
+        rerun_log=record["logs"][1],
+        rerun_returncode=record["codes"][1],
     )

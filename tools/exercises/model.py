@@ -321,6 +321,33 @@ def load_banks(directory: Path) -> dict[str, Bank]:
     return banks
 
 
+def load_each_bank(directory: Path) -> tuple[dict[str, Bank], list[DataError]]:
+    """The banks that load, and a DataError for each that does not: the build reports every
+    broken bank and still checks the others against the course (a bank saved as GBK must
+    not hide another bank's wrong section)."""
+    try:
+        files = bank_files(directory)
+    except DataError as exc:
+        return {}, [exc]
+    banks: dict[str, Bank] = {}
+    owners: dict[str, Item] = {}
+    problems: list[DataError] = []
+    for path in files:
+        try:
+            bank = load_bank(path)
+        except DataError as exc:
+            problems.append(exc)
+            continue
+        for item in bank.items:
+            if item.id in owners:
+                first = owners[item.id]
+                where = f"{first.path.name}:{first.line}"
+                problems.append(DataError(path, item.line, f"duplicate item ID (also in {where})", item.id))
+            owners.setdefault(item.id, item)
+        banks[bank.chapter] = bank
+    return banks, problems
+
+
 def count_objectives(page: Path) -> int:
     """How many learning objectives a chapter page lists: the bullet list under its
     ``## 学习目标`` heading (0 when the page or the heading is missing)."""

@@ -20,8 +20,7 @@ from sphinx.application import Sphinx
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 
-from tools.data.yamlfile import DataError
-from tools.exercises.model import Bank, course_problems, load_banks
+from tools.exercises.model import Bank, course_problems, load_each_bank
 from tools.exercises.render import answer_spec, bank_html
 from tools.html_json import script_json
 from tools.sphinxext.placeholders import add_placeholders, has_mark
@@ -42,23 +41,30 @@ class progress_overview(nodes.General, nodes.Element):
     """Placeholder for the progress page's table of chapters."""
 
 
-_loaded: dict[tuple, dict[str, Bank] | None] = {}
+_loaded: dict[tuple, tuple[dict[str, Bank], set[str]]] = {}
 
 
-def _banks(env) -> dict[str, Bank] | None:
-    """The banks, read once for as long as no bank file changes (every directive and page
-    asks); a broken bank is reported once and yields None."""
+def _each_bank(env) -> tuple[dict[str, Bank], set[str]]:
+    """The banks that load and the file names (stems) of those that do not, read once for as
+    long as no bank file changes (every directive and page asks); each broken bank is
+    reported once, and the others are still checked against the course."""
     directory = Path(env.srcdir) / "exercises"
     # Every YAML-looking file counts, so a misnamed bank (x.yaml) is reported, not skipped.
     files = [p for p in directory.glob("*") if p.suffix.lower() in (".yml", ".yaml")]
     stamp = (str(directory), *sorted((p.name, p.lstat().st_mtime_ns) for p in files))  # lstat: a broken link too
     if stamp not in _loaded:
-        try:
-            _loaded[stamp] = load_banks(directory)
-        except DataError as exc:
+        banks, problems = load_each_bank(directory)
+        for exc in problems:
             logger.warning(**exc.for_sphinx(), type="course", subtype="exercises")
-            _loaded[stamp] = None
+        _loaded[stamp] = (banks, {exc.path.stem for exc in problems} | ({"*"} if problems else set()))
     return _loaded[stamp]
+
+
+def _banks(env) -> dict[str, Bank] | None:
+    """All the banks, or None when any is broken (the final test and the page budget need
+    every bank; the broken one is reported by :func:`_each_bank`)."""
+    banks, broken = _each_bank(env)
+    return None if broken else banks
 
 
 class SelfCheck(SphinxDirective):
@@ -67,10 +73,10 @@ class SelfCheck(SphinxDirective):
 
     def run(self) -> list[nodes.Node]:
         chapter = self.arguments[0]
-        banks = _banks(self.env)
+        banks, broken = _each_bank(self.env)
         for path in (Path(self.env.srcdir) / "exercises").glob("*.yml"):
             self.env.note_dependency(str(path))
-        if banks is None:
+        if chapter in broken:  # reported already, against the bank's own file
             return []
         if chapter not in banks:
             logger.warning(
@@ -103,9 +109,7 @@ class ProgressOverview(SphinxDirective):
 def _check_sections(app: Sphinx, env) -> None:
     """The banks against the course: each bank's chapter exists, IDs carry its prefix, and
     every item's section is a heading of that chapter (every problem, not only the first)."""
-    banks = _banks(env)
-    if banks is None:
-        return
+    banks, _broken = _each_bank(env)
     labels = {label: docname for label, (docname, _anchor, _title) in env.domaindata["std"]["labels"].items()}
     chapters = {name.removeprefix("book/") for name in env.found_docs if name.count("/") == 1 and name[:5] == "book/"}
     for problem in course_problems(banks, chapters, labels):
