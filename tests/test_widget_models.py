@@ -97,7 +97,7 @@ def test_next_actions_target_the_weak_side():
 def test_results_say_why_and_link_the_rules():
     result = rel(contact(trust=4, rapport=5, frequency=4, value=2, fit=3, promises=2))
     html = api.render("relationship-map", result, links={"rel-rules": "../rt.html#rules"})
-    assert "(信任 4 + 融洽 5 + 接触频率 4) ÷ 3 = 4.33" in html
+    assert "（信任 4 + 融洽 5 + 接触频率 4）÷ 3 = 4.33" in html
     assert '<a href="../rt.html#rules">' in html
     assert "朋友" in html
 
@@ -177,7 +177,8 @@ def test_rule_four_never_presents_hospitality_as_winning_orders(level):
     advice = zh.HOSPITALITY[level]
     for phrase in ("换来订单", "换不来订单", "可能起作用", "物有所值", "拨向", "适度即可", "有用"):
         assert phrase not in advice, phrase
-    rules = ("价值合理", "事先审批并登记", "现金等价物", "招标期间不招待", "客户自己的规定", "国有客户从严", "商业贿赂")
+    rules = ("价值合理", "事先审批并登记", "现金等价物", "从客户筹划招标起到签约不招待")
+    rules += ("客户自己的规定", "国有客户从严", "商业贿赂")
     for rule in rules:
         assert rule in html, rule
     assert '<a href="../pf.html#compliance">' in html

@@ -141,7 +141,7 @@ REL = {
     "col_personal": "个人分",
     "col_org": "组织分",
     "col_type": "关系类型",
-    "score_line": "{label} = ({values}) ÷ 3 = {score}，{cmp} 3，记为{level}",
+    "score_line": "{label} =（{values}）÷ 3 = {score}，{cmp} 3，记为{level}",
     "above": "高于",
     "not_above": "不高于",
     "type_line": "个人分{p}、组织分{o}，对应“{type}”。",
@@ -273,7 +273,7 @@ HOSPITALITY = {
 }
 HOSPITALITY_RULES = (
     "招待只是正常商务交往的场合：价值合理，事先审批并登记；不给现金或购物卡等现金等价物；"
-    "招标期间不招待；遵守客户自己的规定，对国有客户从严。给个人的回扣是商业贿赂，违法。"
+    "从客户筹划招标起到签约不招待；遵守客户自己的规定，对国有客户从严。给个人的回扣是商业贿赂，违法。"
 )
 ALIGNMENTS = (
     ("same", "同一家"),
