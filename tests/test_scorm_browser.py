@@ -189,6 +189,29 @@ def test_first_launch_initialises_and_marks_the_course_started(first_session):
     assert start["location"] == "book/index.html"
 
 
+def test_inside_the_platform_the_pages_say_the_platform_keeps_the_progress(platform, learner, site):
+    """The reviewer's finding: inside Moodle the pages still said progress stays in this
+    browser. In the package's frame every such sentence says the platform keeps it; the same
+    page outside a platform keeps the browser's wording."""
+    from tools.sphinxext.page_texts import texts
+
+    url, _root = platform
+    said = texts("zh_CN")["platform"]
+    pages = {CHAPTER: "progress", "book/final-test.html": "final", "book/review.html": "review"}
+    pages["book/widgets/relationship-map.html"] = "tools"
+    frame = launch(learner, url)
+    for path, key in pages.items():
+        frame.goto(url + "pkg/" + path)
+        frame = course_frame(learner, path)
+        note = frame.locator(f".course-storage-note[data-note={key}]")
+        assert note.count() >= 1, path
+        assert note.first.text_content() == said[key], path
+        assert "浏览器" not in note.first.text_content()
+    outside = (site / CHAPTER).read_text(encoding="utf-8")
+    assert '<span class="course-storage-note" data-note="progress">进度保存在你的浏览器里</span>' in outside
+    assert not learner.js_errors
+
+
 def test_answers_reach_the_platform(first_session):
     """Status, score, place and progress, as the platform holds them after the commit."""
     got = first_session["committed"]

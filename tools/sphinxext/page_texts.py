@@ -17,6 +17,15 @@ TEXTS: dict[str, dict[str, dict[str, str]]] = {
                 "这个浏览器不允许本站保存数据：本页照常可以使用，但离开或刷新页面后，这里的作答和输入都不会保留。"
             ),
         },
+        # course-scorm.js (SCORM package only): inside a learning platform the state is kept by
+        # the platform, so the pages' sentences about the browser (spans of class
+        # course-storage-note, by their data-note) say so instead.
+        "platform": {
+            "progress": "进度保存在学习平台上，换一台电脑登录平台也能接着学",
+            "final": "作答和成绩保存在学习平台上，刷新页面不会丢；换一台电脑登录平台也能接着看到。",
+            "review": "复习记录保存在学习平台上",
+            "tools": "你填写的内容保存在学习平台上，下次从平台打开本页时自动恢复",
+        },
         # course-confirm.js: the dialog before anything is thrown away.
         "dialog": {
             "cancel": "取消",

@@ -27,9 +27,27 @@
     return null;
   }
 
+  // The pages say that progress stays in this browser; inside the platform it does not: the
+  // platform keeps it. The words come with the page's texts (#course-texts, page_texts.py).
+  function sayThePlatformKeepsTheState() {
+    var data = document.getElementById("course-texts");
+    var words = {};
+    try {
+      words = (JSON.parse(data ? data.textContent : "{}").platform) || {};
+    } catch (err) {
+      return;
+    }
+    var notes = document.querySelectorAll(".course-storage-note[data-note]");
+    for (var i = 0; i < notes.length; i++) {
+      var said = words[notes[i].getAttribute("data-note")];
+      if (said) notes[i].textContent = said;
+    }
+  }
+
   var session = findSession();
   if (!session) return;
   if (window.CourseStore) window.CourseStore.useBackend(session.backend());
   session.visit(window.location.href, document.title);
+  sayThePlatformKeepsTheState();
   window.addEventListener("pagehide", function () { session.flush(); });
 })();
