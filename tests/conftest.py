@@ -188,3 +188,18 @@ def page(browser):
     context, page = page_with_error_log(browser)
     yield page
     context.close()
+
+
+# What a test needs decides whether the quick run (`make test-quick`) can afford it: a book
+# PDF takes a minute or more to typeset and the trainer edition is a second whole build, so a
+# test that uses one of these is `slow` whatever its own marks say (`make test` runs it).
+HEAVY_FIXTURES = {"pdf", "trainer_pdf", "trainer_site", "trainer_handouts", "assignment"}
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+    # Tests that need no built site first (a stable sort keeps each module's order): while
+    # one worker builds the site, the other works through them instead of waiting for it.
+    items.sort(key=lambda item: "site" in getattr(item, "fixturenames", ()))
