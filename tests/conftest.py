@@ -200,6 +200,3 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if HEAVY_FIXTURES & set(getattr(item, "fixturenames", ())):
             item.add_marker(pytest.mark.slow)
-    # Tests that need no built site first (a stable sort keeps each module's order): while
-    # one worker builds the site, the other works through them instead of waiting for it.
-    items.sort(key=lambda item: "site" in getattr(item, "fixturenames", ()))

@@ -100,3 +100,22 @@ def test_regex_patterns_and_template_comments_are_not_reader_text():
     assert findings("py", 'GIVEAWAY = re.compile(r"只(?!是)|一定")\nTEXT = "好(是)"\n') == ["2:10:paren", "2:12:paren"]
     html = "{#- 模板说明:不是\n   读者看到的文字. -#}\n<p>读者看到的:文字</p>\n"
     assert [f"{f.line}:{f.rule}" for f in check(prose.html_lines("x.html", html))] == ["3:punct"]
+
+
+def test_the_built_pages_are_typeset_as_chinese(site):
+    """What the reader sees, generated text included (the reviewer found half-width marks in
+    the footer, the printed answer keys and the tools' lines, and the source lint cannot see
+    a space that Markdown keeps after a bold lead-in such as “**要点。** 正文”)."""
+    from tools.typography.built import lint_site
+
+    found = lint_site(site)
+    assert not found, f"{len(found)} findings on the built pages:\n" + "\n".join(map(str, found[:30]))
+
+
+def test_the_built_page_lint_sees_a_space_after_a_bold_lead_in():
+    from tools.typography.built import page_lines
+    from tools.typography.rules import check
+
+    html = "<article><p><strong>要点。</strong> 正文（Millman &amp; Wilson (1995)）。</p></article>"
+    found = check(page_lines("x.html", html))
+    assert [f.rule for f in found] == ["space"], found
