@@ -307,17 +307,11 @@ def bank_files(directory: Path) -> list[Path]:
 
 
 def load_banks(directory: Path) -> dict[str, Bank]:
-    """Every bank in ``directory``, keyed by chapter; item IDs must be unique across all."""
-    banks: dict[str, Bank] = {}
-    owners: dict[str, Item] = {}
-    for path in bank_files(directory):
-        bank = load_bank(path)
-        for item in bank.items:
-            if item.id in owners:
-                first = owners[item.id]
-                raise DataError(path, item.line, f"duplicate item ID (also in {first.path.name}:{first.line})", item.id)
-            owners[item.id] = item
-        banks[bank.chapter] = bank
+    """Every bank in ``directory``, keyed by chapter; item IDs must be unique across all.
+    The first problem found is raised (:func:`load_each_bank` reports them all)."""
+    banks, problems = load_each_bank(directory)
+    if problems:
+        raise problems[0]
     return banks
 
 

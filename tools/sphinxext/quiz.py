@@ -56,7 +56,7 @@ def _each_bank(env) -> tuple[dict[str, Bank], set[str]]:
         banks, problems = load_each_bank(directory)
         for exc in problems:
             logger.warning(**exc.for_sphinx(), type="course", subtype="exercises")
-        _loaded[stamp] = (banks, {exc.path.stem for exc in problems} | ({"*"} if problems else set()))
+        _loaded[stamp] = (banks, {exc.path.stem for exc in problems})
     return _loaded[stamp]
 
 
