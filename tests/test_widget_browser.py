@@ -128,11 +128,14 @@ def test_contacts_added_and_removed_with_the_keyboard(page, server):
     assert contacts.nth(3).locator("legend").first.inner_text() == "联系人 4"
     # Focus moved to the new contact's name; fill it and its ratings by keyboard alone.
     page.keyboard.type("丁")
-    page.keyboard.press("Tab")  # role select: choose 决策者 with the keyboard
-    page.keyboard.press("Home")
-    for _ in range(6):
+    page.keyboard.press("Tab")  # the first role box, 决策者: tick it with the keyboard
+    page.keyboard.press("Space")
+    for _ in range(6):  # past the other six roles
+        page.keyboard.press("Tab")
+    for _ in range(6):  # each rating, then past its "不知道" box
         page.keyboard.press("Tab")
         page.keyboard.type("4")
+        page.keyboard.press("Tab")
     assert widget.locator(".widget-contact-result").count() == 4
     assert widget.locator(".widget-contact-result").nth(3).locator("h4").inner_text() == "4. 丁（决策者）：合作伙伴"
     assert widget.locator(".widget-warning").count() == 0
@@ -155,7 +158,7 @@ def test_bad_input_is_explained_and_the_rest_kept(page, server):
     set_field(page, 2, "name", "很" * 40)
     errors = widget.locator(".widget-errors li").all_inner_texts()
     assert errors == [
-        "第 1 位联系人（甲）的“信任”：9 超出范围，请填写 1 到 5 之间的整数。",
+        "第 1 位联系人（甲）的“信任”：9 超出范围，请填写 1 到 5 之间的整数，或“不知道”。",
         "第 3 位联系人：姓名最多 30 个字，现在是 40 个字。",
     ]
     trust = widget.locator(".widget-contacts > .widget-contact").nth(0).locator("[name=trust]")
@@ -164,7 +167,7 @@ def test_bad_input_is_explained_and_the_rest_kept(page, server):
     assert "超出范围" in page.locator(f"#{described}").inner_text()
     # The contact with markup in its name is analysed, its name shown as text.
     assert widget.locator(".widget-contact-result h4").all_inner_texts() == [
-        "2. <img src=x onerror=pwned=1>（技术评估）：供应商"
+        "2. <img src=x onerror=pwned=1>（技术把关人）：供应商"
     ]
     assert page.evaluate("window.pwned") is None
     after = values(page)
@@ -189,7 +192,9 @@ def test_too_many_contacts_is_refused_politely(page, server):
     crowd = {"contacts": [dict(name=f"人{i}", role="other", **dict.fromkeys(("trust", "fit"), 3)) for i in range(20)]}
     page.goto(server + REL + "#relationship-map=" + quote(json.dumps(crowd, ensure_ascii=False)))
     page.reload()
+    confirm(page)  # the twelve contacts added above are the reader's own: the link asks first
     page.wait_for_selector(".course-widget[data-state=ready]")
+    page.wait_for_function("() => window.courseWidgets[0].gather().contacts.length === 12")
     assert widget.locator(".widget-contacts > .widget-contact").count() == 12
     assert "最多分析 12 位联系人，收到 20 位" in widget.locator(".widget-status").inner_text()
     assert page.js_errors == []
@@ -242,7 +247,9 @@ def test_presets_load_from_the_top_say_so_and_can_be_undone(page, server):
     mine = values(page)
     chooser.get_by_label("载入示例数据").select_option(label="皮纳考：重组后的同一家转卖商")
     chooser.get_by_role("button", name="载入").click()
-    page.wait_for_function("window.courseWidgets[0].gather().contacts[0].name === '老板'")
+    assert page.get_by_role("dialog", name="载入链接里的数据？").is_visible()  # the reader typed a name
+    confirm(page)
+    page.wait_for_function("() => window.courseWidgets[0].gather().contacts[0].name === '老板'")
     status = widget.locator(".widget-status")
     assert "已载入预设：皮纳考：重组后的同一家转卖商" in status.inner_text()
     assert status.is_visible()
@@ -318,15 +325,15 @@ def test_a_new_contact_is_not_told_off_before_it_is_filled_in(page, server):
     widget.locator(".widget-add").click()
     assert widget.locator(".widget-field-errors li").count() == 0
     assert widget.locator(".widget-errors").count() == 0
-    assert "还有 7 项没有填写" in widget.locator(".widget-pending").inner_text()
+    assert "还有 8 项没有填写" in widget.locator(".widget-pending").inner_text()  # name, roles, six ratings
     new = widget.locator(".widget-contacts > .widget-contact").nth(3)
     new.locator("[name=name]").fill("丁")
     new.locator("[name=trust]").focus()
     page.keyboard.press("Tab")  # left the field empty: now it counts as touched
     errors = widget.locator(".widget-field-errors li").all_inner_texts()
-    assert errors == ["第 4 位联系人（丁）的“信任”：请填写 1 到 5 之间的整数。"]
+    assert errors == ["第 4 位联系人（丁）的“信任”：请填写 1 到 5 之间的整数；还不知道就选“不知道”。"]
     widget.get_by_role("button", name=re.compile("查看结果")).click()
-    assert len(widget.locator(".widget-field-errors li").all_inner_texts()) == 6, "asking for the result shows all"
+    assert len(widget.locator(".widget-field-errors li").all_inner_texts()) == 7, "asking for the result shows all"
     assert page.js_errors == []
 
 
@@ -472,3 +479,124 @@ def test_axe_with_errors_shown(page, server):
     result = Axe().run(page)
     bad = [v["id"] for v in result.response["violations"] if v["impact"] in ("serious", "critical")]
     assert bad == []
+
+
+# ---------------------------------------------------------------- a real account's inputs
+def test_the_table_of_cases_runs_through_the_form(page, server):
+    """Every case of tests/widget_cases.py, loaded by a link into the form, read back from
+    the form and computed by the page's engine: the same cells and sentences as CPython."""
+    from test_widget_cases import check
+    from widget_cases import CASES
+
+    for kind, url in (("relationship-map", REL), ("purchase-factors", PF)):
+        open_widget(page, server + url)
+        for name, case_kind, raw, expected in CASES:
+            if case_kind != kind:
+                continue
+            text = json.dumps(raw, ensure_ascii=False)
+            before = page.evaluate("() => JSON.stringify(window.courseWidgets[0].gather())")
+            page.evaluate("([uid, t]) => { location.hash = uid + '=' + encodeURIComponent(t); }", [kind, text])
+            page.wait_for_function("b => JSON.stringify(window.courseWidgets[0].gather()) !== b", arg=before)
+            gathered = values(page)
+            result = api.analyse(kind, gathered)
+            assert result["errors"] == [], (name, result["errors"])
+            html = page.locator(".widget-result").inner_html()
+            assert check(kind, result["analysis"], html, expected) == [], name
+            assert_page_matches_python(page, kind)
+    assert page.js_errors == []
+
+
+def test_unknown_is_a_gap_not_a_score_and_is_kept(page, server):
+    widget = open_widget(page, server + REL)
+    first = widget.locator(".widget-contacts > .widget-contact").nth(0)
+    first.locator("[data-unknown-for=fit]").check()
+    assert first.locator("[name=fit]").is_disabled()
+    assert values(page)["contacts"][0]["fit"] == "unknown"
+    result = widget.locator(".widget-contact-result").nth(0)
+    assert "方案契合：问他" in result.locator(".widget-gaps").inner_text()
+    assert "方案契合 ?" in result.inner_text()
+    assert_page_matches_python(page, "relationship-map")
+    page.reload()
+    page.wait_for_selector(".course-widget[data-state=ready]", timeout=20000)
+    assert first.locator("[data-unknown-for=fit]").is_checked() and first.locator("[name=fit]").is_disabled()
+    first.locator("[data-unknown-for=fit]").uncheck()
+    first.locator("[name=fit]").fill("4")
+    assert values(page)["contacts"][0]["fit"] == "4"
+    assert widget.locator(".widget-gaps").count() == 0
+    assert page.js_errors == []
+
+
+def test_removing_a_contact_can_be_undone(page, server):
+    widget = open_widget(page, server + REL)
+    contacts = widget.locator(".widget-contacts > .widget-contact")
+    set_field(page, 1, "name", "我写的乙")
+    mine = values(page)
+    contacts.nth(1).locator(".widget-remove").click()
+    assert contacts.count() == 2
+    assert "已删除联系人 2" in widget.locator(".widget-status").inner_text()
+    widget.get_by_role("button", name="撤销").click()
+    assert contacts.count() == 3 and values(page) == mine
+    assert "删除的内容已恢复" in widget.locator(".widget-status").inner_text()
+    page.reload()
+    page.wait_for_selector(".course-widget[data-state=ready]", timeout=20000)
+    assert values(page) == mine, "the undone removal is what is kept"
+    assert page.js_errors == []
+
+
+def test_a_case_link_asks_before_replacing_the_readers_own_contacts(page, server):
+    """A case page's link replaced the reader's saved contacts without a word."""
+    widget = open_widget(page, server + REL)
+    set_field(page, 0, "name", "我的客户里的老刘")
+    mine = values(page)
+    page.goto(server + "cases/li-xiang.html")
+    link = page.locator("a[href$='#relationship-map=preset:li-xiang']")
+    # Keep mine: the form keeps the reader's contacts and says the link was not loaded.
+    link.click()
+    assert page.get_by_role("dialog", name="载入链接里的数据？").is_visible()
+    confirm(page, yes=False)
+    page.wait_for_selector(".course-widget[data-state=ready]", timeout=20000)
+    page.wait_for_function("() => document.querySelector('.widget-status').textContent.includes('没有载入')")
+    assert values(page) == mine
+    assert "preset" not in page.url, "the link is dropped, so a reload does not ask again"
+    # Load it: the preset is in, and undo brings the reader's own back.
+    page.goto(server + "cases/li-xiang.html")
+    page.locator("a[href$='#relationship-map=preset:li-xiang']").click()
+    confirm(page)
+    page.wait_for_function("() => window.courseWidgets[0].gather().contacts[0].name === '采购负责人'")
+    widget.get_by_role("button", name="撤销").click()
+    assert values(page) == mine
+    assert "恢复了你原来的输入" in widget.locator(".widget-status").inner_text()
+    # A preset over a preset does not ask: nothing of the reader's own is at stake.
+    page.goto(server + REL)
+    page.wait_for_selector(".course-widget[data-state=ready]", timeout=20000)
+    page.evaluate("() => window.CourseStore.setWidgetForm('relationship-map', window.courseWidgets[0].gather(), false)")
+    page.evaluate("() => { location.hash = 'relationship-map=preset:pinacor-after'; }")
+    page.wait_for_function("() => window.courseWidgets[0].gather().contacts[0].name === '老板'")
+    assert page.get_by_role("dialog").count() == 0
+    assert page.js_errors == []
+
+
+@pytest.mark.parametrize("screen_page", ["phone"], indirect=True)
+def test_a_contacts_stance_and_ties_by_touch_on_a_phone(screen_page, server):
+    page = screen_page
+    widget = open_widget(page, server + REL)
+    first = widget.locator(".widget-contacts > .widget-contact").nth(0)
+    first.locator("input[name=roles][value=coach]").tap()
+    first.locator(".widget-more summary").tap()
+    first.locator("select[name=stance]").select_option("against")
+    first.locator("select[name=influence]").select_option("high")
+    first.locator("input[name=rival]").tap()
+    page.keyboard.type("东陵")
+    first.locator("input[name=keep_formal]").tap()
+    got = values(page)["contacts"][0]
+    assert got["roles"] == ["purchasing_manager", "coach"] and got["stance"] == "against"
+    assert got["rival"] == "东陵" and got["keep_formal"] == "1"
+    alerts = widget.locator(".widget-contact-result").nth(0).locator(".widget-alerts").inner_text()
+    assert "他反对这一单" in alerts and "他和东陵走得近" in alerts and "不能做你的内部支持者" in alerts
+    # Every field fits the phone's width: nothing to scroll sideways.
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert_page_matches_python(page, "relationship-map")
+    page.reload()
+    page.wait_for_selector(".course-widget[data-state=ready]", timeout=20000)
+    assert first.locator(".widget-more").get_attribute("open") is not None, "filled details reopen"
+    assert page.js_errors == []

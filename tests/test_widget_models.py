@@ -29,7 +29,7 @@ def rel(*contacts):
     return api.analyse("relationship-map", {"contacts": list(contacts)})
 
 
-def pf(sale_type, org, ind, different=()):
+def pf(sale_type, org, ind, different=(), **extra):
     keys = purchase.FACTORS
     return api.analyse(
         "purchase-factors",
@@ -38,6 +38,7 @@ def pf(sale_type, org, ind, different=()):
             "organisation": dict(zip(keys, org, strict=True)),
             "individual": dict(zip(keys, ind, strict=True)),
             "alignment": {k: "different" if k in different else "same" for k in keys},
+            **extra,
         },
     )
 
@@ -126,7 +127,7 @@ def test_chart_axes_are_chapter_3s():
 
 # ---------------------------------------------------------------- purchase-factor rules
 def test_chapter_2_worked_example():
-    result = pf("undifferentiated", (2, 3, 1), (4, 3, 2), different=("risk",))
+    result = pf("undifferentiated", (2, 3, 1), (4, 3, 2), different=("risk",), risk_source="product")
     assert result["analysis"] == api.analyse("purchase-factors", api.preset_form("purchase-factors", "worked-example"))[
         "analysis"
     ]
@@ -311,16 +312,16 @@ def test_fields_not_yet_touched_are_not_reported():
     counted; errors of touched fields and of the whole input are shown."""
     form = api.preset_form("relationship-map", "worked-example")
     form["contacts"].append(api.blank_form("relationship-map")["contacts"][0])
-    pending = [f"contacts.3.{key}" for key in ("name", "role", *INDICATORS)]
+    pending = [f"contacts.3.{key}" for key in ("name", "roles", *INDICATORS)]
     out = json.loads(api.run_json("relationship-map", json.dumps(form), "{}", "w", "zh", json.dumps(pending)))
     assert out["errors"] == []
-    assert "还有 7 项没有填写" in out["html"] and "widget-errors" not in out["html"]
+    assert "还有 8 项没有填写" in out["html"] and "widget-errors" not in out["html"]
     touched = json.loads(api.run_json("relationship-map", json.dumps(form), "{}", "w", "zh", json.dumps(pending[1:])))
     assert [e["field"] for e in touched["errors"]] == ["contacts.3.name"]
-    assert "还有 6 项没有填写" in touched["html"]
+    assert "还有 7 项没有填写" in touched["html"]
     # Without a list of untouched fields (the CLI, a shared link) every error is reported.
     everything = json.loads(api.run_json("relationship-map", json.dumps(form), "{}", "w"))
-    assert len(everything["errors"]) == 7
+    assert len(everything["errors"]) == 8
 
 
 def test_link_with_odd_values_becomes_fields_then_errors():

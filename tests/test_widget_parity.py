@@ -9,6 +9,7 @@ import random
 import subprocess
 
 from conftest import ROOT
+from widget_cases import CASES
 
 from tools.widgets import api, bundle, purchase, relationship, zh
 
@@ -21,6 +22,7 @@ def generated_inputs(seed: int = 20261122) -> list[tuple[str, object]]:
     cases: list[tuple[str, object]] = []
     for kind in api.KINDS:
         cases += [(kind, data) for _name, _title, data in zh.PRESETS[kind]]
+    cases += [(kind, raw) for _name, kind, raw, _expected in CASES]
     for n in range(150):
         contacts = []
         for i in range(rng.randint(0, 13)):
@@ -32,6 +34,17 @@ def generated_inputs(seed: int = 20261122) -> list[tuple[str, object]]:
             }
             for key in relationship.INDICATORS:
                 row[key] = rng.choice(odd) if n % 4 == 0 and rng.random() < 0.2 else rng.randint(1, 5)
+                if n % 3 == 1 and rng.random() < 0.25:
+                    row[key] = rng.choice(["unknown", "?", "不知道"])
+            if n % 2:  # the fields a real account adds
+                row["roles"] = rng.sample(relationship.ROLES, rng.randint(1, 3)) + (
+                    ["gatekeeper"] if n % 9 == 1 else []
+                )
+                row["stance"] = rng.choice(relationship.STANCES + ("", "maybe"))
+                row["influence"] = rng.choice(relationship.INFLUENCES + ("",))
+                row["rival"] = rng.choice(["", "东陵", "对手" * 20])
+                row["veto"] = rng.choice(["", "再晚到一次就换"])
+                row["keep_formal"] = rng.choice([True, False, "1", "", None])
             contacts.append(row)
         cases.append(("relationship-map", {"contacts": contacts}))
     for n in range(150):
@@ -42,6 +55,14 @@ def generated_inputs(seed: int = 20261122) -> list[tuple[str, object]]:
             }
         answers = purchase.ALIGNMENTS + (("", "maybe", None) if n % 6 == 1 else ())
         raw["alignment"] = {f: rng.choice(answers) for f in purchase.FACTORS}
+        if n % 2:
+            for side in purchase.SIDES:
+                for f in purchase.FACTORS:
+                    if rng.random() < 0.2:
+                        raw[side][f] = "unknown"
+            raw["holding"] = rng.choice(purchase.HOLDINGS + ("unknown", "", "mine"))
+            raw["risk_source"] = rng.choice(purchase.RISK_SOURCES + ("unknown", ""))
+            raw["rivals"] = rng.choice([[], [{"name": "东陵", "offer": "低 15%"}], [{"offer": "x"}], "x"])
         cases.append(("purchase-factors", raw))
     cases += [("relationship-map", "nonsense"), ("relationship-map", {"contacts": "x"}), ("purchase-factors", [])]
     return cases

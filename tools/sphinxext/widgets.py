@@ -71,6 +71,14 @@ SCRIPT_TEXTS = (
     "clear_body",
     "clear_confirm",
     "clear_done",
+    "removed",
+    "removed_contact",
+    "undone_remove",
+    "undone_link",
+    "link_title",
+    "link_body",
+    "link_confirm",
+    "link_kept",
 )
 
 
@@ -205,7 +213,7 @@ def widget_html(kind: str, example: str, uid: str, links: dict[str, str], runtim
         "default": form,
         "blank": api.blank_form(kind),
         "presets": presets,
-        "texts": {key: strings.UI[key] for key in SCRIPT_TEXTS},
+        "texts": {key: strings.UI[key] for key in SCRIPT_TEXTS} | {"rival_name": strings.PF["rival_name"]},
         "maxContacts": relationship.MAX_CONTACTS,
         "runtime": runtime or {},
     }

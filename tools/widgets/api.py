@@ -19,6 +19,34 @@ def strings_for(lang):
     return LANGUAGES[lang]
 
 
+# The values a field takes, for the errors that ask for one of them: (the texts' list of
+# (code, label) pairs, and whether "unknown" is also accepted). The reader sees the labels;
+# the CLI also prints the codes a JSON file must use.
+CHOICES = {
+    "role_unknown": ("ROLES", False),
+    "stance_unknown": ("STANCES", False),
+    "influence_unknown": ("INFLUENCES", False),
+    "sale_type_unknown": ("SALE_TYPES", True),
+    "alignment_unknown": ("ALIGNMENTS", True),
+    "holding_unknown": ("HOLDINGS", False),
+    "risk_source_unknown": ("RISK_SOURCES", False),
+}
+RATING_CODES = ("rating_missing", "rating_not_number", "rating_not_integer", "rating_range")
+
+
+def valid_values(code, strings):
+    """The JSON values a field with this error accepts (empty when it is not a choice)."""
+    if code in RATING_CODES:
+        return ["1", "2", "3", "4", "5", "unknown"]
+    if code not in CHOICES:
+        return []
+    name, unknown = CHOICES[code]
+    codes = [c for c, _label in getattr(strings, name) if c]
+    if unknown and "unknown" not in codes:
+        codes.append("unknown")
+    return codes
+
+
 def message(code, params, strings) -> str:
     """The reader's message for one input error."""
     params = dict(params)
@@ -29,6 +57,18 @@ def message(code, params, strings) -> str:
         params["label"] = dict(strings.FACTORS)[params["factor"]]
         if "side" in params:
             params["where"] = strings.WHERE_SIDE.format(side=dict(strings.SIDES)[params["side"]])
+    elif "what" in params:
+        params["label"] = strings.TEXT_FIELDS[params["what"]]
+        if "name" in params:
+            params["where"] = strings.WHERE_CONTACT.format(n=params["n"], name=params["name"])
+        else:
+            params["where"] = strings.WHERE_RIVAL.format(n=params["n"])
+    if code in CHOICES:
+        name, unknown = CHOICES[code]
+        labels = [label for c, label in getattr(strings, name) if c]
+        if unknown:
+            labels.append(strings.UI["unknown_choice"])
+        params["choices"] = strings.UI["list_sep"].join(labels)
     return strings.ERRORS[code].format(**params)
 
 
@@ -44,7 +84,10 @@ def analyse(kind, raw, lang="zh"):
         analysis = purchase.analyse(clean) if clean is not None else None
     else:
         raise ValueError("unknown widget %r (widgets: %s)" % (kind, ", ".join(KINDS)))
-    errors = [{"field": f, "code": code, "message": message(code, params, strings)} for f, code, params in problems]
+    errors = [
+        {"field": f, "code": code, "message": message(code, params, strings), "valid": valid_values(code, strings)}
+        for f, code, params in problems
+    ]
     return {"kind": kind, "errors": errors, "analysis": analysis}
 
 

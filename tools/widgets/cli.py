@@ -1,11 +1,10 @@
 """``python -m tools analyse``: run a widget on a JSON file or a preset (CPython only).
 
-Input is the same JSON a shared link carries: for the relationship map
-``{"contacts": [{"name", "role", "trust", "rapport", "frequency", "value", "fit",
-"promises"}]}``; for purchase factors ``{"sale_type", "organisation": {"risk",
-"benefit", "switching"}, "individual": {...}, "alignment": {"risk": "same" | "different",
-...}}`` (rule one's answer per factor). Exit status: 0 when the analysis ran on
-valid input, 1 when the input had errors (they are reported), 2 when nothing could be read.
+Input is the same JSON a shared link carries; its format is the JSON Schema that
+``--schema`` prints (also in tools/widgets/schemas/ and on the tool pages). Each error is
+reported on standard error with the field's path and the values it accepts. Exit status:
+0 when the analysis ran on valid input, 1 when the input had errors (they are reported),
+2 when nothing could be read.
 """
 
 from __future__ import annotations
@@ -18,7 +17,7 @@ from pathlib import Path
 from tools.data.textfile import decode, read_text
 from tools.data.yamlfile import DataError
 from tools.output import write_utf8
-from tools.widgets import api, state
+from tools.widgets import api, schema, state
 from tools.widgets.report_text import html_to_text
 
 MAX_INPUT = 1 << 20  # bytes; a shared link carries at most a few kB
@@ -36,6 +35,7 @@ def add_parser(commands) -> None:
     source.add_argument("--input", metavar="FILE", help="JSON input file ('-' for standard input)")
     source.add_argument("--preset", metavar="NAME", help="a named preset (see --list-presets)")
     source.add_argument("--list-presets", action="store_true", help="list the presets and exit")
+    source.add_argument("--schema", action="store_true", help="print the input's JSON Schema and exit")
     parser.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
     parser.set_defaults(run=run, reads="input")
 
@@ -86,12 +86,19 @@ def run(args: argparse.Namespace) -> int:
     if args.list_presets:
         write_utf8("".join(f"{name}\t{title}\n" for name, title, _data in strings.PRESETS[args.kind]))
         return 0
+    if args.schema:
+        write_utf8(schema.schema_text(args.kind))
+        return 0
     try:
         raw = _read(args)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     result = api.analyse(args.kind, raw)
+    source = f"preset {args.preset}" if args.preset is not None else ("<stdin>" if args.input == "-" else args.input)
+    for error in result["errors"]:
+        valid = f" (valid values: {', '.join(error['valid'])})" if error["valid"] else ""
+        print(f"{source}: {error['field'] or '(input)'}: {error['message']}{valid}", file=sys.stderr)
     if args.format == "json":
         write_utf8(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
     else:

@@ -10,6 +10,11 @@ MAX_NAME = 30
 # Echoed back in messages; longer input is shortened so a message stays readable.
 ECHO_LIMIT = 20
 DIGITS = "0123456789"
+# "Don't know yet": a gap to find out, never a score. The form sends ``unknown``; a file or
+# a link may also say it in these words.
+UNKNOWN = "unknown"
+UNKNOWN_WORDS = ("unknown", "?", "？", "不知道", "不清楚")
+TRUE_WORDS = ("1", "true", "on", "yes")
 
 
 def echo(value) -> str:
@@ -102,3 +107,34 @@ def read_choice(value, codes):
     if isinstance(value, str) and value in codes:
         return value
     return None
+
+
+def is_unknown(value) -> bool:
+    return isinstance(value, str) and value.strip().lower() in UNKNOWN_WORDS
+
+
+def read_rating_or_unknown(value):
+    """A rating, or ``UNKNOWN`` when the reader says they do not know yet."""
+    if is_unknown(value):
+        return UNKNOWN, None
+    return read_rating(value)
+
+
+def read_text(value, limit):
+    """Optional free text (a rival's name, what a contact said): ``""`` when absent;
+    ``(None, error)`` when it is not text or longer than ``limit``."""
+    if value is None:
+        return "", None
+    if not isinstance(value, str):
+        return None, ("text_not_text", {})
+    text = clean_text(value)
+    if len(text) > limit:
+        return None, ("text_too_long", {"max": limit, "length": len(text)})
+    return text, None
+
+
+def read_flag(value) -> bool:
+    """A yes/no field: true, or a form's checked value; anything else is no."""
+    if isinstance(value, bool):
+        return value
+    return isinstance(value, str) and value.strip().lower() in TRUE_WORDS

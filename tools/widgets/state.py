@@ -8,7 +8,7 @@ link shows the same messages as a mistyped field.
 
 import json
 
-from tools.widgets import purchase, relationship
+from tools.widgets import purchase, ratings, relationship
 
 MAX_LINK = 8000  # characters of JSON a link may carry
 FIELD_LIMIT = 200  # characters kept per field; longer text is cut, then flagged as too long
@@ -31,6 +31,20 @@ def field(value) -> str:
     return text[:FIELD_LIMIT]
 
 
+CONTACT_TEXT = ("stance", "influence", "rival", "veto")
+RIVAL_ROWS = 2  # rows the form shows for a deal's rivals (a file may hold more)
+
+
+def roles_field(entry):
+    """A contact's roles as the form's list: ``roles``, or the first format's one ``role``."""
+    given = entry.get("roles")
+    if given is None:
+        given = [entry.get("role")] if entry.get("role") is not None else []
+    elif not isinstance(given, list):
+        given = [given]
+    return [field(value) for value in given[: len(relationship.ROLES) + 2]]
+
+
 def to_form(kind, raw):
     """Form values for ``raw`` inputs, with the problems in their shape (not their values)."""
     errors = []
@@ -39,16 +53,17 @@ def to_form(kind, raw):
         if not isinstance(entries, list):
             return {"contacts": []}, [("contacts", "input_shape", {"detail": "contacts 应是一个列表"})]
         if len(entries) > relationship.MAX_CONTACTS:
-            errors.append(
-                ("contacts", "too_many_contacts", {"max": relationship.MAX_CONTACTS, "count": len(entries)})
-            )
+            errors.append(("contacts", "too_many_contacts", {"max": relationship.MAX_CONTACTS, "count": len(entries)}))
             entries = entries[: relationship.MAX_CONTACTS]
         contacts = []
         for entry in entries:
             entry = entry if isinstance(entry, dict) else {}
-            row = {"name": field(entry.get("name")), "role": field(entry.get("role"))}
+            row = {"name": field(entry.get("name")), "roles": roles_field(entry)}
             for key in relationship.INDICATORS:
                 row[key] = field(entry.get(key))
+            for key in CONTACT_TEXT:
+                row[key] = field(entry.get(key))
+            row["keep_formal"] = "1" if ratings.read_flag(entry.get("keep_formal")) else ""
             contacts.append(row)
         return {"contacts": contacts}, errors
     raw = raw if isinstance(raw, dict) else {}
@@ -64,15 +79,25 @@ def to_form(kind, raw):
     form["alignment"] = {}
     for factor in purchase.FACTORS:
         form["alignment"][factor] = field(given.get(factor))
+    # The first format had no holding: it meant a business we hold, as the form then says.
+    form["holding"] = field(raw.get("holding")) or "incumbent"
+    form["risk_source"] = field(raw.get("risk_source"))
+    rivals = raw.get("rivals")
+    rivals = rivals if isinstance(rivals, list) else []
+    form["rivals"] = []
+    for entry in rivals[: purchase.MAX_RIVALS]:
+        entry = entry if isinstance(entry, dict) else {}
+        form["rivals"].append({"name": field(entry.get("name")), "offer": field(entry.get("offer"))})
     return form, errors
 
 
 def blank_form(kind):
-    """The form with nothing filled in: one empty contact (role "other", the list's neutral
-    choice), or no rating and no choice."""
+    """The form with nothing filled in: one empty contact, or no rating and no choice."""
     if kind == "relationship-map":
-        row = {"name": "", "role": "other"}
+        row = {"name": "", "roles": [], "keep_formal": ""}
         for key in relationship.INDICATORS:
+            row[key] = ""
+        for key in CONTACT_TEXT:
             row[key] = ""
         return {"contacts": [row]}
     return to_form(kind, {})[0]

@@ -96,6 +96,8 @@ def relationship_chart(contacts, strings, uid):
     )
     seen = {}
     for contact in contacts:
+        if contact["type"] == "unknown":
+            continue  # no place yet: the description and the table name him
         spot = (contact["personal_sum"], contact["org_sum"])
         k = seen.get(spot, 0)
         seen[spot] = k + 1
@@ -154,7 +156,10 @@ def purchase_chart(analysis, strings, uid):
             '<text class="factor" x="0" y="%d" font-size="15" font-weight="700" fill="#222">%s</text>'
             % (top + 16, escape(factors[item["factor"]]))
         )
-        verdict = pf["diverges"] if item["diverges"] else pf["agrees"]
+        if item["alignment"] == "unknown":
+            verdict = pf["factor_open"]
+        else:
+            verdict = pf["diverges"] if item["diverges"] else pf["agrees"]
         parts.append(
             '<text class="verdict%s" x="%d" y="%d" text-anchor="end" font-size="15" fill="#222"%s>%s</text>'
             % (
@@ -173,6 +178,16 @@ def purchase_chart(analysis, strings, uid):
                 '<text class="side" x="%d" y="%d" text-anchor="end" font-size="14" fill="#333">%s</text>'
                 % (BAR_LEFT - 6, y + 15, escape(label))
             )
+            if value == "unknown":
+                # No bar for a rating nobody gave: a dashed outline of the scale and a "?".
+                parts.append(
+                    '<rect class="bar bar-open" x="%d" y="%d" width="%d" height="%d" fill="none" stroke="#666" '
+                    'stroke-dasharray="4 3"/>' % (BAR_LEFT, y, 5 * BAR_UNIT, BAR_HEIGHT)
+                )
+                parts.append(
+                    '<text class="value" x="%d" y="%d" font-size="14" fill="#222">?</text>' % (BAR_LEFT + 6, y + 15)
+                )
+                continue
             parts.append(
                 '<rect class="bar bar-%s" x="%d" y="%d" width="%d" height="%d" fill="%s" stroke="#333"/>'
                 % (side, BAR_LEFT, y, value * BAR_UNIT, BAR_HEIGHT, BAR_FILL[side])

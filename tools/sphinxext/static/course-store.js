@@ -106,8 +106,10 @@
     return out;
   };
 
-  /* The tools: {uid: {form: <form values>}}. The values are checked again by the tool's own
-   * Python when they are restored, exactly as a shared link is. */
+  /* The tools: {uid: {form: <form values>, own: <typed by the reader>}}. The values are
+   * checked again by the tool's own Python when they are restored, exactly as a shared link
+   * is. `own` tells a link or a preset to ask before replacing them; an entry saved before
+   * it existed counts as the reader's own (the safe side). */
   validators.widgets = function (data) {
     var out = dict();
     if (!isPlainObject(data)) return out;
@@ -115,6 +117,7 @@
       if (!ID_PATTERN.test(uid) || !isPlainObject(data[uid]) || !isPlainObject(data[uid].form)) return;
       var entry = dict();
       entry.form = data[uid].form;
+      entry.own = data[uid].own !== false;
       out[uid] = entry;
     });
     return out;
@@ -312,9 +315,13 @@
       var entry = store.read("widgets")[uid];
       return entry ? entry.form : null;
     },
-    setWidgetForm: function (uid, form) {
+    widgetOwn: function (uid) {
+      var entry = store.read("widgets")[uid];
+      return Boolean(entry && entry.own);
+    },
+    setWidgetForm: function (uid, form, own) {
       return store.update("widgets", function (data) {
-        if (form) data[uid] = { form: form };
+        if (form) data[uid] = { form: form, own: own !== false };
         else delete data[uid];
         return data;
       });

@@ -159,7 +159,7 @@
   /* Whether the form still shows exactly what the build computed its result for: every
    * field as written in the page (a browser may restore the values of a reloaded page). */
   Widget.prototype.asBuilt = function () {
-    return this.fields().every(function (f) {
+    return Array.prototype.slice.call(this.form.querySelectorAll("input, select")).every(function (f) {
       if (f.type === "radio" || f.type === "checkbox") return f.checked === f.defaultChecked;
       if (f.tagName === "SELECT") {
         return Array.prototype.every.call(f.options, function (o) { return o.selected === o.defaultSelected; });
@@ -195,17 +195,65 @@
     self.say(self.texts.loading);
     return self.loadEngine().then(function () {
       if (!self.api) return;
-      var notices = self.applyLink(false);
-      if (notices === null) notices = self.restoreSaved();
-      self.live();
-      self.compute();
-      shown();
-      self.say(notices.length ? notices.join(" ") : self.texts.ready);
-      // Opened from a case page or a shared link: bring the tool, and what was loaded, into
-      // view (the link names the tool, not a place on the page).
-      if (readLink(self.uid) !== null) self.root.scrollIntoView({ block: "start" });
-      self.listen();
+      return self.askBeforeLink().then(function (load) {
+        var notices = null;
+        var before = null;
+        if (load) {
+          before = self.savedOwn() ? self.readSaved() : null;
+          notices = self.applyLink(false);
+        } else if (readLink(self.uid) !== null) {
+          writeLink(self.uid, null);
+        }
+        if (notices === null) notices = self.restoreSaved().concat(load === false ? [self.texts.link_kept] : []);
+        self.live();
+        self.compute();
+        shown();
+        self.say(notices.length ? notices.join(" ") : self.texts.ready);
+        if (before && !same(before, self.gather())) self.offerUndo(before, "undone_link");
+        self.finishStart();
+      });
     });
+  };
+
+  /* Whether to load the page's link: yes when there is one and nothing of the reader's own
+   * would be replaced, or the reader says so; false when they keep their own; null when
+   * the link names no other widget's data. */
+  Widget.prototype.askBeforeLink = function () {
+    var linked = readLink(this.uid);
+    if (linked === null) return Promise.resolve(null);
+    if (!this.savedOwn()) return Promise.resolve(true);
+    var read = JSON.parse(this.api.link_json(this.kind, linked));
+    var saved = this.readSaved();
+    if (!read.form || !saved || same(read.form, saved)) return Promise.resolve(true);
+    return this.confirm("link");
+  };
+
+  Widget.prototype.confirm = function (action) {
+    if (!window.courseConfirm) return Promise.resolve(true);
+    return window.courseConfirm({
+      title: this.texts[action + "_title"],
+      body: this.texts[action + "_body"],
+      confirm: this.texts[action + "_confirm"],
+    });
+  };
+
+  /* The reader's own inputs: kept in the store and typed (not only loaded) by them. */
+  Widget.prototype.savedOwn = function () {
+    return Boolean(store && store.widgetForm(this.uid) && store.widgetOwn(this.uid));
+  };
+
+  Widget.prototype.readSaved = function () {
+    var saved = store ? store.widgetForm(this.uid) : null;
+    if (!saved) return null;
+    var read = JSON.parse(this.api.link_json(this.kind, JSON.stringify(saved)));
+    return read.form || null;
+  };
+
+  Widget.prototype.finishStart = function () {
+    // Opened from a case page or a shared link: bring the tool, and what was loaded, into
+    // view (the link names the tool, not a place on the page).
+    if (readLink(this.uid) !== null) this.root.scrollIntoView({ block: "start" });
+    this.listen();
   };
 
   /* The form shown in place of its static copy. */
@@ -220,13 +268,30 @@
 
   Widget.prototype.listen = function () {
     var self = this;
-    self.form.addEventListener("input", function (event) { self.touch(event.target); self.changed(); });
+    self.form.addEventListener("input", function (event) {
+      var rating = self.unknownTarget(event.target);
+      self.touch(rating || event.target);
+      self.changed();
+    });
     self.form.addEventListener("change", function (event) { self.touch(event.target); });
     self.form.addEventListener("focusout", function (event) { self.left(event.target, event.relatedTarget); });
     // Where "返回修改输入" brings the reader back to.
     self.form.addEventListener("focusin", function (event) { if (event.target.name) self.lastField = event.target; });
     self.form.addEventListener("submit", function (event) { event.preventDefault(); });
     self.root.addEventListener("click", function (event) { self.clicked(event); });
+  };
+
+  /* A "don't know yet" box: its rating field is emptied and disabled while it is ticked
+   * (the form then sends "unknown"); returns that field, or null for any other target. */
+  Widget.prototype.unknownTarget = function (target) {
+    if (!target || !target.dataset || !target.dataset.unknownFor) return null;
+    var holder = target.closest(".widget-rating");
+    var field = holder ? holder.querySelector("input[name='" + target.dataset.unknownFor + "']") : null;
+    if (field) {
+      field.disabled = target.checked;
+      if (target.checked) field.value = "";
+    }
+    return field;
   };
 
   /* Python, once: then the widget is ready, and what waited for it is done. */
@@ -263,11 +328,11 @@
     if (!read.form) return read.notices;
     this.fill(read.form);
     this.touchAll();
-    this.save();
+    this.save(false);
     var notices = read.notices.slice();
     var preset = this.presetTitle(linked);
     if (preset) notices.unshift(fill(this.texts.preset_loaded, { title: preset }));
-    if (offerUndo && !same(before, this.gather())) this.offerUndo(before);
+    if (offerUndo && !same(before, this.gather())) this.offerUndo(before, "undone");
     return notices;
   };
 
@@ -300,9 +365,21 @@
       this.loadEngine();
       return;
     }
-    var notices = this.applyLink(true);
-    this.compute();
-    this.say(notices.length ? notices.join(" ") : this.texts.ready, true);
+    var self = this;
+    var linked = readLink(this.uid);
+    var go = function () {
+      var notices = self.applyLink(true);
+      self.compute();
+      self.say(notices.length ? notices.join(" ") : self.texts.ready, true);
+    };
+    if (!this.savedOwn()) { go(); return; }
+    var read = JSON.parse(this.api.link_json(this.kind, linked));
+    if (!read.form || same(read.form, this.gather())) { go(); return; }
+    this.confirm("link").then(function (yes) {
+      if (yes) { go(); return; }
+      writeLink(self.uid, JSON.stringify(self.gather()));
+      self.say(self.texts.link_kept);
+    });
   };
 
   /* The status line; `keepUndo` leaves an offered undo in place. */
@@ -311,8 +388,10 @@
     if (!keepUndo) this.dropUndo();
   };
 
-  Widget.prototype.offerUndo = function (values) {
+  /* `done` names the text said once the undo is done. */
+  Widget.prototype.offerUndo = function (values, done) {
     this.undoValues = values;
+    this.undoDone = done || "undone";
     this.undoButton.hidden = false;
   };
 
@@ -326,8 +405,10 @@
     window.CourseDom.storageNote(this.root, this.status);
   };
 
-  Widget.prototype.save = function () {
-    if (store) store.setWidgetForm(this.uid, this.gather());
+  /* `own`: the inputs are the reader's (typed, or a loaded set they then changed), so a
+   * link asks before replacing them; false for what a link or a preset put there. */
+  Widget.prototype.save = function (own) {
+    if (store) store.setWidgetForm(this.uid, this.gather(), own !== false);
   };
 
   Widget.prototype.changed = function () {
@@ -373,7 +454,11 @@
   Widget.prototype.touch = function (field) {
     if (field && field.name) {
       // A radio group is one answer: touching one touches all.
-      var group = field.type === "radio" ? this.form.querySelectorAll("input[name='" + field.name + "']") : [field];
+      var group = [field];
+      if (field.type === "radio") group = this.form.querySelectorAll("input[name='" + field.name + "']");
+      else if (field.type === "checkbox" && field.name === "roles") {
+        group = field.closest(".widget-roles").querySelectorAll("input[name='roles']");
+      }
       Array.prototype.forEach.call(group, function (f) { f.dataset.touched = "1"; });
     }
   };
@@ -398,7 +483,7 @@
   Widget.prototype.touchFilled = function () {
     var self = this;
     this.fields().forEach(function (f) {
-      if (f.type === "radio" ? f.checked : f.value !== "") self.touch(f);
+      if (f.type === "radio" || f.type === "checkbox" ? f.checked : f.value !== "" || f.disabled) self.touch(f);
     });
   };
 
@@ -420,13 +505,20 @@
     }
     var sale = this.form.querySelector(".widget-sale-type input");
     if (sale && !sale.dataset.touched) paths.push("sale_type");
-    this.form.querySelectorAll("[data-side] input[name], [data-side] select[name]").forEach(function (f) {
+    this.form.querySelectorAll("[data-side] input[type=number]").forEach(function (f) {
       var side = f.closest("[data-side]").dataset.side;
       if (!f.dataset.touched && f.type !== "radio") paths.push(side + "." + f.name);
     });
     this.form.querySelectorAll("[data-alignment]").forEach(function (group) {
       var radio = group.querySelector("input");
       if (radio && !radio.dataset.touched) paths.push("alignment." + group.dataset.alignment);
+    });
+    [["holding", ".widget-holding"], ["risk_source", ".widget-risk-source"]].forEach(function (pair) {
+      var radio = this.form.querySelector(pair[1] + " input");
+      if (radio && !radio.dataset.touched) paths.push(pair[0]);
+    }, this);
+    this.form.querySelectorAll("[data-rival] input[name]").forEach(function (f) {
+      if (!f.dataset.touched) paths.push("rivals." + f.closest("[data-rival]").dataset.rival + "." + f.name);
     });
     return paths;
   };
@@ -436,22 +528,59 @@
     return Array.prototype.slice.call(this.form.querySelectorAll(".widget-contacts > .widget-contact"));
   };
 
+  /* A rating's value: "unknown" while its "don't know" box is ticked. */
+  function ratingValue(field) {
+    var box = field.closest(".widget-rating").querySelector("[data-unknown-for]");
+    return box && box.checked ? "unknown" : field.value;
+  }
+
+  function setRating(field, value) {
+    var box = field.closest(".widget-rating").querySelector("[data-unknown-for]");
+    var unknown = value === "unknown";
+    if (box) box.checked = unknown;
+    field.disabled = unknown;
+    field.value = unknown || value === undefined ? "" : value;
+  }
+
+  function contactValues(fieldset) {
+    var row = { roles: [] };
+    fieldset.querySelectorAll("input[name], select[name]").forEach(function (field) {
+      if (field.name === "roles") { if (field.checked) row.roles.push(field.value); }
+      else if (field.type === "checkbox") row[field.name] = field.checked ? field.value : "";
+      else if (field.type === "number") row[field.name] = ratingValue(field);
+      else row[field.name] = field.value;
+    });
+    return row;
+  }
+
+  function fillContact(fieldset, row) {
+    var roles = Array.isArray(row.roles) ? row.roles : [];
+    fieldset.querySelectorAll("input[name], select[name]").forEach(function (field) {
+      var value = row[field.name];
+      if (field.name === "roles") field.checked = roles.indexOf(field.value) >= 0;
+      else if (field.type === "checkbox") field.checked = Boolean(value);
+      else if (field.type === "number") setRating(field, value);
+      else field.value = value === undefined ? "" : value;
+    });
+    // The optional details open when they hold something, so nothing filled is out of sight.
+    var more = fieldset.querySelector(".widget-more");
+    if (more) more.open = ["stance", "influence", "rival", "veto", "keep_formal"].some(function (k) { return row[k]; });
+  }
+
+  function checkedValue(form, selector) {
+    var checked = form.querySelector(selector + " input:checked");
+    return checked ? checked.value : "";
+  }
+
   Widget.prototype.gather = function () {
     var form = this.form;
     if (this.kind === "relationship-map") {
-      return {
-        contacts: this.contacts().map(function (fieldset) {
-          var row = {};
-          fieldset.querySelectorAll("input, select").forEach(function (field) { row[field.name] = field.value; });
-          return row;
-        }),
-      };
+      return { contacts: this.contacts().map(contactValues) };
     }
-    var checked = form.querySelector(".widget-sale-type input:checked");
-    var values = { sale_type: checked ? checked.value : "" };
+    var values = { sale_type: checkedValue(form, ".widget-sale-type") };
     form.querySelectorAll("fieldset[data-side]").forEach(function (fieldset) {
       var side = {};
-      fieldset.querySelectorAll("input").forEach(function (field) { side[field.name] = field.value; });
+      fieldset.querySelectorAll("input[type=number]").forEach(function (field) { side[field.name] = ratingValue(field); });
       values[fieldset.dataset.side] = side;
     });
     var alignment = {};
@@ -460,6 +589,14 @@
       alignment[group.dataset.alignment] = picked ? picked.value : "";
     });
     values.alignment = alignment;
+    values.holding = checkedValue(form, ".widget-holding");
+    values.risk_source = checkedValue(form, ".widget-risk-source");
+    values.rivals = [];
+    form.querySelectorAll("[data-rival]").forEach(function (row) {
+      var name = row.querySelector("[name='name']").value;
+      var offer = row.querySelector("[name='offer']").value;
+      if (name || offer) values.rivals.push({ name: name, offer: offer });
+    });
     return values;
   };
 
@@ -469,29 +606,39 @@
       var rows = values.contacts && values.contacts.length ? values.contacts : this.config.blank.contacts;
       while (this.contacts().length > rows.length) this.contacts().pop().remove();
       while (this.contacts().length < rows.length) this.addContact(false);
-      this.contacts().forEach(function (fieldset, i) {
-        fieldset.querySelectorAll("input, select").forEach(function (field) {
-          var value = rows[i][field.name];
-          field.value = value === undefined ? "" : value;
-        });
-      });
+      this.contacts().forEach(function (fieldset, i) { fillContact(fieldset, rows[i]); });
       this.renumber();
       return;
     }
-    form.querySelectorAll(".widget-sale-type input").forEach(function (radio) {
-      radio.checked = radio.value === values.sale_type;
-    });
+    var pick = function (selector, value) {
+      form.querySelectorAll(selector + " input").forEach(function (radio) { radio.checked = radio.value === value; });
+    };
+    pick(".widget-sale-type", values.sale_type);
+    pick(".widget-holding", values.holding);
+    pick(".widget-risk-source", values.risk_source);
     form.querySelectorAll("fieldset[data-side]").forEach(function (fieldset) {
       var side = values[fieldset.dataset.side] || {};
-      fieldset.querySelectorAll("input").forEach(function (field) {
-        field.value = side[field.name] === undefined ? "" : side[field.name];
-      });
+      fieldset.querySelectorAll("input[type=number]").forEach(function (field) { setRating(field, side[field.name]); });
     });
     var alignment = values.alignment || {};
     form.querySelectorAll("[data-alignment]").forEach(function (group) {
       group.querySelectorAll("input").forEach(function (radio) {
         radio.checked = radio.value === alignment[group.dataset.alignment];
       });
+    });
+    // As many rival rows as the values hold (at least the two the page was built with).
+    var rivals = Array.isArray(values.rivals) ? values.rivals : [];
+    var rowsNow = form.querySelectorAll("[data-rival]");
+    for (var n = rowsNow.length; n < rivals.length; n++) {
+      var copy = rowsNow[rowsNow.length - 1].cloneNode(true);
+      copy.dataset.rival = String(n);
+      copy.querySelector("span").textContent = this.texts.rival_name.replace("{n}", String(n + 1));
+      rowsNow[0].parentNode.appendChild(copy);
+    }
+    form.querySelectorAll("[data-rival]").forEach(function (row, i) {
+      var rival = rivals[i] || {};
+      row.querySelector("[name='name']").value = rival.name || "";
+      row.querySelector("[name='offer']").value = rival.offer || "";
     });
   };
 
@@ -503,6 +650,11 @@
       return fieldset ? fieldset.querySelector("[name='" + parts[2] + "']") : null;
     }
     if (parts[0] === "sale_type") return this.form.querySelector(".widget-sale-type input");
+    if (parts[0] === "holding") return this.form.querySelector(".widget-holding input");
+    if (parts[0] === "risk_source") return this.form.querySelector(".widget-risk-source input");
+    if (parts[0] === "rivals") {
+      return parts.length === 3 ? this.form.querySelector("[data-rival='" + parts[1] + "'] [name='" + parts[2] + "']") : null;
+    }
     if (parts[0] === "alignment" && parts.length === 2) {
       return this.form.querySelector("[data-alignment='" + parts[1] + "'] input");
     }
@@ -551,9 +703,13 @@
     } else if (button.classList.contains("widget-remove")) {
       var fieldset = button.closest(".widget-contact");
       var next = fieldset.nextElementSibling || fieldset.previousElementSibling;
+      var before = this.gather();
+      var n = this.contacts().indexOf(fieldset) + 1;
       fieldset.remove();
       this.renumber();
       this.changed();
+      this.say(fill(this.texts.removed, { what: fill(this.texts.removed_contact, { n: String(n) }) }));
+      this.offerUndo(before, "undone_remove");
       (next ? next.querySelector("[name='name']") : this.form.querySelector(".widget-add")).focus();
     } else if (button.classList.contains("widget-reset")) {
       this.replaceAfterAsking(this.config["default"], "reset", function () {
@@ -596,8 +752,8 @@
         this.touchAll();
         this.compute();
         writeLink(this.uid, JSON.stringify(this.undoValues));
-        this.save();
-        this.say(this.texts.undone);
+        this.save(true);
+        this.say(this.texts[this.undoDone] || this.texts.undone);
         this.form.querySelector("input, select").focus();
       }
     }
@@ -607,12 +763,14 @@
    * reader typed; `after` runs once they are in. */
   Widget.prototype.replaceAfterAsking = function (values, action, after) {
     var self = this;
+    var before = this.gather();
     var apply = function () {
       self.fill(values);
       after();
       self.compute();
       self.share.hidden = true;
       self.say(self.texts[action + "_done"]);
+      if (!same(before, self.gather())) self.offerUndo(before, "undone_link");
     };
     if (same(this.gather(), values)) { apply(); return; }
     var ask = window.courseConfirm
