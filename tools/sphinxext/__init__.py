@@ -8,6 +8,7 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from . import (
+    accounts,
     assets,
     cases,
     conversation,
@@ -64,6 +65,7 @@ def setup(app: Sphinx) -> dict:
     quiz.setup(app)
     final_test.setup(app)
     widgets.setup(app)
+    accounts.setup(app)
     conversation.setup(app)
     page_data.setup(app)
     page_budget.setup(app)

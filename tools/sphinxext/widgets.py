@@ -79,6 +79,8 @@ SCRIPT_TEXTS = (
     "link_body",
     "link_confirm",
     "link_kept",
+    "saved_to_file",
+    "saved_deal",
 )
 
 

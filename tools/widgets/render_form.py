@@ -173,6 +173,7 @@ def _actions(ui: dict, add: bool) -> str:
         f'<button type="button" class="widget-clear">{escape(ui["clear"])}</button>',
         f'<button type="button" class="widget-reset">{escape(ui["reset"])}</button>',
         f'<button type="button" class="widget-share-button">{escape(ui["share"])}</button>',
+        f'<button type="button" class="widget-to-file" hidden>{escape(ui["save_to_file"])}</button>',
     ]
     return f'<div class="widget-actions">{"".join(buttons)}</div>'
 

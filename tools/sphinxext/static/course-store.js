@@ -22,10 +22,14 @@
   "use strict";
 
   var KEY = "course-store";
+  // Areas that stay in this browser whatever the backend (a learner's own accounts and
+  // worksheets): a learning platform gets the progress, never these, and its 4,096
+  // characters are not spent on them.
+  var LOCAL_KEY = "course-store-local";
   var VERSION = 2;
   var LEGACY_QUIZ_KEY = "course-quiz:v1"; // before the store: self-check answers only
   var MAX_CHARS = 1000000; // a larger value is not ours, or is broken: ignored
-  var MAX_DEPTH = 8;
+  var MAX_DEPTH = 12; // an account file nests a tool's inputs: store, area, account, map, contact, roles
   var MAX_ARRAY = 500;
   var MAX_STRING = 5000;
   var KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}$/; // no "__proto__", no ""
@@ -154,6 +158,8 @@
   var backend = localBackend();
   var persistent = probe();
   var areas = dict();
+  var localAreas = dict(); // name -> true
+  var localPersistent = persistent;
   var listeners = [];
 
   function parse(text) {
@@ -187,7 +193,7 @@
       }
     }
     var raw = stored && stored.v === VERSION && isPlainObject(stored.areas) ? stored.areas : dict();
-    areas = validate(raw);
+    areas = keepLocal(validate(raw));
     if (legacy && isPlainObject(legacy.items)) {
       var quiz = validators.quiz({ items: legacy.items });
       var current = areas.quiz || validators.quiz(null);
@@ -199,8 +205,49 @@
     }
   }
 
+  /* The areas kept by the backend: all but the local ones. */
+  /* `next` areas with the local ones as they are now (a backend never holds them). */
+  function keepLocal(next) {
+    Object.keys(localAreas).forEach(function (name) {
+      if (areas[name] !== undefined) next[name] = areas[name];
+      else delete next[name];
+    });
+    return next;
+  }
+
   function serialise() {
-    return JSON.stringify({ v: VERSION, areas: areas });
+    var kept = dict();
+    Object.keys(areas).forEach(function (name) { if (!localAreas[name]) kept[name] = areas[name]; });
+    return JSON.stringify({ v: VERSION, areas: kept });
+  }
+
+  function localText() {
+    var kept = dict();
+    Object.keys(localAreas).forEach(function (name) { if (areas[name] !== undefined) kept[name] = areas[name]; });
+    return JSON.stringify({ v: VERSION, areas: kept });
+  }
+
+  function loadLocal(name) {
+    if (!localPersistent) return;
+    try {
+      var stored = parse(window.localStorage.getItem(LOCAL_KEY));
+      var data = stored && stored.v === VERSION && isPlainObject(stored.areas) ? stored.areas[name] : undefined;
+      if (data !== undefined) areas[name] = validators[name](data);
+    } catch (err) {
+      localPersistent = false;
+    }
+  }
+
+  function saveLocal() {
+    if (!localPersistent) return false;
+    try {
+      window.localStorage.setItem(LOCAL_KEY, localText());
+      return true;
+    } catch (err) {
+      localPersistent = false;
+      notify("unavailable");
+      return false;
+    }
   }
 
   function save() {
@@ -229,6 +276,11 @@
 
   // Another tab changed the store: read it again and let the components refresh.
   window.addEventListener("storage", function (event) {
+    if (event.key === LOCAL_KEY) {
+      Object.keys(localAreas).forEach(loadLocal);
+      notify("external");
+      return;
+    }
     if (event.key !== KEY || backend.name !== "localStorage") return;
     load();
     notify("external");
@@ -252,18 +304,28 @@
     update: function (area, change) {
       var next = plain(change(store.read(area)), 0);
       areas[area] = validators[area] ? validators[area](next) : next;
-      var saved = save();
+      var saved = localAreas[area] ? saveLocal() : save();
       notify("update");
       return saved;
     },
 
     /* A new area (final test, review, conversations): its validator runs on what is
      * already stored, and on every update. */
-    defineArea: function (name, validator) {
+    defineArea: function (name, validator, options) {
       if (!ID_PATTERN.test(name) || validators[name]) throw new Error("course-store: bad or duplicate area " + name);
       validators[name] = validator;
+      if (options && options.local) {
+        // Kept in this browser only: read from (and written to) its own key.
+        localAreas[name] = true;
+        delete areas[name];
+        loadLocal(name);
+        return;
+      }
       if (areas[name] !== undefined) areas[name] = validator(areas[name]);
     },
+
+    /* Whether a local area is kept after the page closes. */
+    localPersistent: function () { return localPersistent; },
 
     /* The whole state as one value, and back (undo; a learning-platform adapter). */
     snapshot: function () {
@@ -271,7 +333,7 @@
     },
     restore: function (snapshot) {
       var given = plain(snapshot, 0);
-      areas = validate(given && given.v === VERSION && isPlainObject(given.areas) ? given.areas : dict());
+      areas = keepLocal(validate(given && given.v === VERSION && isPlainObject(given.areas) ? given.areas : dict()));
       var saved = save();
       notify("restore");
       return saved;

@@ -19,7 +19,6 @@
   "use strict";
 
   var widgets = Array.prototype.slice.call(document.querySelectorAll(".course-widget"));
-  if (!widgets.length) return;
 
   var store = window.CourseStore || null;
   var pageTexts = window.CourseDom.readJSON("course-texts");
@@ -259,6 +258,8 @@
   /* The form shown in place of its static copy. */
   Widget.prototype.live = function () {
     this.form.hidden = false;
+    var toFile = this.form.querySelector(".widget-to-file");
+    if (toFile) toFile.hidden = !window.CourseAccounts;
     this.presets.hidden = false;
     this.back.hidden = false;
     this.root.classList.add("widget-live");
@@ -723,6 +724,8 @@
         writeLink(self.uid, null);
         self.save();
       });
+    } else if (button.classList.contains("widget-to-file")) {
+      this.saveToFile();
     } else if (button.classList.contains("widget-share-button")) {
       this.touchAll();
       this.changed();
@@ -783,6 +786,21 @@
     ask.then(function (yes) { if (yes) apply(); });
   };
 
+  /* The inputs into the reader's current account (its map, or its current deal's analysis),
+   * kept with its worksheets in the account file. */
+  Widget.prototype.saveToFile = function () {
+    var accounts = window.CourseAccounts;
+    if (!accounts) return;
+    var values = this.gather();
+    if (this.kind === "relationship-map") {
+      accounts.setMap(values);
+      this.say(fill(this.texts.saved_to_file, { account: accounts.current().name }));
+    } else {
+      accounts.setDealForm(values);
+      this.say(fill(this.texts.saved_deal, { account: accounts.current().name, deal: accounts.deal(false).deal.name }));
+    }
+  };
+
   Widget.prototype.addContact = function (announce) {
     if (this.contacts().length >= this.config.maxContacts) {
       if (announce) this.say(this.texts.max_contacts_reached.replace("{max}", this.config.maxContacts));
@@ -830,6 +848,10 @@
     window.courseWidgetShown = performance.now();
     performance.mark("course-widget-shown");
   }
+
+  // The engine, for the account file, which shows saved inputs' results without a form.
+  window.CourseWidgetEngine = engine;
+  if (!widgets.length) return;
 
   window.courseWidgets = widgets.map(function (root) {
     var widget = new Widget(root);
