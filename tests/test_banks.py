@@ -136,7 +136,7 @@ BROKEN = [
     Broken(
         "key-of-another-type.yml", 14, "pf-01", "`steps` is not a key of single items (it belongs to ordering items)"
     ),
-    Broken("number-not-text.yml", 9, "pf-01", 'option A: `text` must be text, not the number 2024 (put it in quotes'),
+    Broken("number-not-text.yml", 9, "pf-01", "option A: `text` must be text, not the number 2024 (put it in quotes"),
     # IDs
     Broken("missing-id.yml", 4, None, "`id` is missing or empty"),
     Broken("bad-id-format.yml", 4, "question-7", "ID"),

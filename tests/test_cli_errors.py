@@ -57,7 +57,7 @@ def tree(folder: Path) -> list[str]:
         (["handouts", "--edition", "x"], "invalid choice: 'x'"),
         (["assign", "--items", "pf-01"], "the following arguments are required: -o/--output"),
         (["analyse", "nothing"], "invalid choice: 'nothing'"),
-        (["analyse", "relationship-map"], "one of the arguments --input --preset --list-presets is required"),
+        (["analyse", "relationship-map"], "one of the arguments --input --preset --list-presets --schema is required"),
         (["scorm", "--frobnicate"], "unrecognized arguments: --frobnicate"),
     ],
     ids=lambda v: "-".join(v) if isinstance(v, list) else None,

@@ -135,9 +135,9 @@ def test_a_script_in_the_pages_content_gets_no_hash():
     """The reviewer's R6: the policy hashed every inline script the output held, so a
     script written into a chapter ran. Only the template's scripts are hashed now."""
     page = (
-        "<html><head><meta charset=\"utf-8\"><script>theme()</script></head><body>"
+        '<html><head><meta charset="utf-8"><script>theme()</script></head><body>'
         "<article class=\"bd-article\"><p>正文</p><script>document.title = 'INJECTED'</script></article>"
-        "<script type=\"application/json\">{}</script></body></html>"
+        '<script type="application/json">{}</script></body></html>'
     )
     assert len(script_hashes(page)) == 1
     assert script_hashes(page) == script_hashes(page.replace("<script>document.title = 'INJECTED'</script>", ""))

@@ -102,8 +102,6 @@ def test_metadata_is_valid():
     assert set(Counter(item.basis for item in ITEMS)) == set(BASES)
 
 
-
-
 def test_every_objective_has_a_pool_of_three():
     thin = []
     for chapter, bank in BANKS.items():

@@ -59,7 +59,7 @@ def test_a_new_kind_loads_with_lines(tmp_path):
         (("minutes: 10", "minutes: 10\nminutes: 12"), 4, "duplicate key `minutes` (first at line 3)"),
         (("minutes: 10", "minutes: '10'"), 3, "`minutes` must be minutes between 1 and 120, not '10'"),
         (("minutes: 10", "minutes: 500"), 3, "`minutes` must be minutes between 1 and 120, not 500"),
-        (("title: 第一次拜访", "title: 2024"), 2, 'must be text, not the number 2024 (put it in quotes'),
+        (("title: 第一次拜访", "title: 2024"), 2, "must be text, not the number 2024 (put it in quotes"),
         (("title: 第一次拜访", "title: yes"), 2, "must be text, not true (YAML reads yes/no/on/off"),
         (("id: first-call", "id: First Call"), 1, "`id` 'First Call' is not lower-case words joined by hyphens"),
         (("speaker: buyer", "speaker: Buyer"), 7, "turn 2: unknown speaker 'Buyer' — did you mean `buyer`?"),

@@ -360,18 +360,25 @@ def test_final_test_and_review_fit_beside_the_worst_case():
 
 
 def test_first_try_flag_round_trips():
-    state = {"v": 2, "areas": {"quiz": {"items": {
-        "pf-01": {"answer": [1], "revealed": False, "attempts": 2, "first": False},
-        "pf-02": {"answer": [0], "revealed": False, "attempts": 1, "first": True},
-        "pf-03": {"answer": [2], "revealed": False, "attempts": 1},
-    }}}}
+    state = {
+        "v": 2,
+        "areas": {
+            "quiz": {
+                "items": {
+                    "pf-01": {"answer": [1], "revealed": False, "attempts": 2, "first": False},
+                    "pf-02": {"answer": [0], "revealed": False, "attempts": 1, "first": True},
+                    "pf-03": {"answer": [2], "revealed": False, "attempts": 1},
+                }
+            }
+        },
+    }
     out = run_codec([state])["out"][0]
     assert canonical(out["back"]) == canonical(state)
     assert "01.1=*2" in out["text"] and "02.0+" in out["text"]
 
 
 def random_state(rng: random.Random) -> dict:
-    alphabet = "a~|,;:.!*_-\"\\ {}[]$\n\t国王总🙂ü€" + "".join(chr(c) for c in range(0x20, 0x7F))
+    alphabet = 'a~|,;:.!*_-"\\ {}[]$\n\t国王总🙂ü€' + "".join(chr(c) for c in range(0x20, 0x7F))
     text = lambda: "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))  # noqa: E731
     items = {}
     for _ in range(rng.randint(0, 30)):

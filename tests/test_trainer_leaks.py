@@ -87,8 +87,23 @@ def found_in(tmp_path, text: str, notes: leaks.Notes | None = None) -> list[str]
         "客户换人，前任&shy;代表与客户的私交&#x200B;带不走",
         "\ufeff客户换人，前任\u200d代表与客户的\u200c私交带不走",
     ],
-    ids=["html", "entities", "json", "json-escaped", "markdown", "meta", "alt", "half-width", "space",
-         "zwsp", "soft-hyphen", "word-joiner", "zwsp-entity", "shy-entity", "bom-zwj-zwnj"],
+    ids=[
+        "html",
+        "entities",
+        "json",
+        "json-escaped",
+        "markdown",
+        "meta",
+        "alt",
+        "half-width",
+        "space",
+        "zwsp",
+        "soft-hyphen",
+        "word-joiner",
+        "zwsp-entity",
+        "shy-entity",
+        "bom-zwj-zwnj",
+    ],
 )
 def test_a_passage_is_found_in_any_format(tmp_path, found_as):
     assert found_in(tmp_path, found_as) == ["notes.md:1"]

@@ -128,9 +128,10 @@ def test_chart_axes_are_chapter_3s():
 # ---------------------------------------------------------------- purchase-factor rules
 def test_chapter_2_worked_example():
     result = pf("undifferentiated", (2, 3, 1), (4, 3, 2), different=("risk",), risk_source="product")
-    assert result["analysis"] == api.analyse("purchase-factors", api.preset_form("purchase-factors", "worked-example"))[
-        "analysis"
-    ]
+    assert (
+        result["analysis"]
+        == api.analyse("purchase-factors", api.preset_form("purchase-factors", "worked-example"))["analysis"]
+    )
     a = result["analysis"]
     assert a["divergent"] == ["risk"]
     assert a["weight"]["level"] == "high" and a["weight"]["clamped"] == "high"

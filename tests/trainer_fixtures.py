@@ -69,6 +69,7 @@ def notes() -> leaks.Notes:
 @pytest.fixture(scope="session")
 def learner_handouts(site, tmp_path_factory) -> Path:
     """`make handouts`: every case's learner handout, HTML and PDF."""
+
     def make(out: Path) -> None:
         assert main(["handouts", "--html", str(site), "-o", str(out / "h")]) == 0
 

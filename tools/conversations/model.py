@@ -214,8 +214,7 @@ def load_conversation(path: Path) -> Conversation:
             raise DataError(
                 path,
                 raw.line_of("id"),
-                f"duplicate ID `{node_id}` (first at line {seen[node_id]}): turns and endings need "
-                "distinct IDs",
+                f"duplicate ID `{node_id}` (first at line {seen[node_id]}): turns and endings need distinct IDs",
             )
         seen[node_id] = raw.line_of("id")
         return node_id

@@ -36,7 +36,7 @@ def _json(value) -> str:
 
 
 def _section_link(label: str, sections: Sections) -> str:
-    """"相关章节：第 2 章 · 组织与个人：两本账", on a line of its own."""
+    """ "相关章节：第 2 章 · 组织与个人：两本账", on a line of its own."""
     url, text = sections.get(label, ("", label))
     inner = f'<a href="{escape(url)}">{escape(text)}</a>' if url else escape(text)
     return f'<p class="course-conversation-section">{escape(STATIC["section"])}{inner}</p>'
@@ -48,7 +48,7 @@ def _lines(conv: Conversation, lines: tuple[Line, ...]) -> str:
         name = conv.person(line.who).name
         out.append(
             f'<p class="course-conversation-line"><span class="course-conversation-who">'
-            f'{escape(_fill(STATIC["speaker"], name=name))}</span>{escape(line.text)}</p>'
+            f"{escape(_fill(STATIC['speaker'], name=name))}</span>{escape(line.text)}</p>"
         )
     return "".join(out)
 
@@ -227,9 +227,7 @@ def progress_html(placed: list[Placed]) -> str:
                 "endings": [{"id": e.id, "outcome": e.outcome, "title": e.title} for e in conv.endings],
             }
         )
-    head = "".join(
-        f"<th>{escape(PROGRESS[key])}</th>" for key in ("conversation", "endings", "reached", "good")
-    )
+    head = "".join(f"<th>{escape(PROGRESS[key])}</th>" for key in ("conversation", "endings", "reached", "good"))
     return (
         '<div class="course-conversation-progress">'
         f'<p class="course-conversation-progress-summary" aria-live="polite">{escape(PROGRESS["nojs"])}</p>'

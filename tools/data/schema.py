@@ -114,7 +114,7 @@ def _describe(value) -> str:
     if isinstance(value, bool):
         return f"{str(value).lower()} (YAML reads yes/no/on/off/true/false as true or false; put a text in quotes)"
     if isinstance(value, int | float):
-        return f"the number {value} (put it in quotes to write it as text: \"{value}\")"
+        return f'the number {value} (put it in quotes to write it as text: "{value}")'
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -205,7 +205,7 @@ class ListOf(Type):
 
     @property
     def described(self) -> str:
-        """"a list of 2 to 8 options", or "a list of skills" when any non-empty list will do."""
+        """ "a list of 2 to 8 options", or "a list of skills" when any non-empty list will do."""
         span = "" if self.high is None and self.low == 1 else f"{self.span} "
         return f"a list of {span}{self.noun}"
 

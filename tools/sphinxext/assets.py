@@ -31,7 +31,7 @@ import shutil
 from pathlib import Path
 
 from sphinx.application import Sphinx
-from sphinx.builders.html._assets import _JavaScript
+from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 
 from tools.sphinxext import css_bundle, css_split
 from tools.sphinxext.css_purge import purge, used_names
@@ -243,8 +243,17 @@ def _trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: di
     if "css_files" in context:
         has_code = doctree is not None and any(True for _ in doctree.findall(lambda n: n.tagname == "literal_block"))
         unused = ("mystnb.",) if has_code else ("mystnb.", "pygments.css")
-        context["css_files"][:] = [
+        kept = [
             f for f in context["css_files"] if not str(getattr(f, "filename", f)).rsplit("/", 1)[-1].startswith(unused)
+        ]
+        # Code highlighting is a page's own stylesheet, after the ones every page links: in
+        # Sphinx's place (first) it would cut the run of files joined into course-site.css.
+        # (By priority: the themes sort the list again after this handler.)
+        context["css_files"][:] = [
+            _CascadingStyleSheet(f.filename, priority=900, **f.attributes)
+            if str(getattr(f, "filename", f)).endswith("pygments.css") and hasattr(f, "attributes")
+            else f
+            for f in kept
         ]
     if "script_files" in context:
         scripts = []

@@ -37,8 +37,8 @@ def _is_icon_rule(prelude: str, body: str) -> bool:
         return True
     # :root/:host blocks that only declare Font Awesome's variables.
     declarations = [d for d in body.split(";") if d.strip()]
-    return bool(declarations) and set(selectors) <= {":root", ":host"} and all(
-        _FA_VARIABLE.match(d) for d in declarations
+    return (
+        bool(declarations) and set(selectors) <= {":root", ":host"} and all(_FA_VARIABLE.match(d) for d in declarations)
     )
 
 

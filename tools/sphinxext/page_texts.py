@@ -153,7 +153,9 @@ TEXTS: dict[str, dict[str, dict[str, str]]] = {
             "clear_body": "这个客户在这张表上填写的内容都会删除；清空后可以马上撤销。",
             "clear_confirm": "清空",
             "cleared": "已清空这张表。",
-            "saved_note": "填写的内容只保存在这个浏览器里，按客户分开存放；要交给主管或换设备，用下面的按钮保存成文件。",
+            "saved_note": (
+                "填写的内容只保存在这个浏览器里，按客户分开存放；要交给主管或换设备，用下面的按钮保存成文件。"
+            ),
             "print": "打印（A4）",
             "save_md": "保存为 Markdown",
             "save_json": "保存为 JSON",

@@ -79,4 +79,3 @@ def _regroup_index(app: Sphinx, pagename: str, templatename: str, context: dict,
 def setup(app: Sphinx) -> None:
     app.connect("doctree-read", _sort_glossaries)
     app.connect("html-page-context", _regroup_index, priority=400)
-

@@ -349,7 +349,7 @@
     });
     label.appendChild(select);
     line.appendChild(label);
-    select.addEventListener("change", function () { Accounts.select(select.value); self.changed(); });
+    select.addEventListener("change", function () { self.flush(); Accounts.select(select.value); self.changed(); });
     line.appendChild(this.button(T.new_account, function () {
       var name = window.prompt(T.name_prompt, "");
       if (!name || !name.trim()) return;
@@ -395,7 +395,7 @@
     });
     label.appendChild(select);
     line.appendChild(label);
-    select.addEventListener("change", function () { Accounts.selectDeal(select.value); self.changed(); });
+    select.addEventListener("change", function () { self.flush(); Accounts.selectDeal(select.value); self.changed(); });
     line.appendChild(this.button(T.new_deal, function () {
       var name = window.prompt(T.deal_prompt, "");
       if (!name || !name.trim()) return;
@@ -418,9 +418,16 @@
   };
 
   Bar.prototype.button = function (label, action) {
+    var self = this;
     var button = el("button", { type: "button" }, label);
-    button.addEventListener("click", action);
+    button.addEventListener("click", function () { self.flush(); action(); });
     return button;
+  };
+
+  /* What the page has not written yet goes to the account it was typed for, before the
+   * account or the deal changes. */
+  Bar.prototype.flush = function () {
+    if (this.options.before) this.options.before();
   };
 
   Bar.prototype.changed = function () {
@@ -566,7 +573,11 @@
 
   var title = section.querySelector("h1");
   var intro = title ? title.nextElementSibling : tables[0];
-  var bar = new Bar(intro || tables[0], { deals: sheet === DEAL_SHEET, changed: load });
+  var bar = new Bar(intro || tables[0], {
+    deals: sheet === DEAL_SHEET,
+    changed: load,
+    before: function () { if (timer) saveNow(); },
+  });
   var note = el("p", { class: "worksheet-note" }, T.saved_note);
   bar.status.after(note);
   Dom.storageNote(section, note);
