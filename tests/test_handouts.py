@@ -44,9 +44,13 @@ def notes_of(case, note_passages) -> list[leaks.Passage]:
     return [p for p in note_passages if p.source.startswith(f"cases/notes/{case.id}.md:")]
 
 
+WORKSHEETS = ("account-review", "opportunity", "account-plan")
+
+
 def test_one_html_and_one_a4_pdf_per_case(learner_handouts):
     assert sorted(p.name for p in learner_handouts.iterdir()) == sorted(
-        f"{case.id}.{suffix}" for case in CASES for suffix in ("html", "pdf")
+        [f"{case.id}.{suffix}" for case in CASES for suffix in ("html", "pdf")]
+        + [f"worksheet-{key}.{suffix}" for key in WORKSHEETS for suffix in ("html", "pdf")]
     )
     for case in CASES:
         box = PdfReader(learner_handouts / f"{case.id}.pdf").pages[0].mediabox
@@ -150,3 +154,29 @@ def test_handouts_carry_licence_and_build_date(learner_handouts):
     for case in CASES:
         text = pdf_text(learner_handouts / f"{case.id}.pdf")
         assert "CC BY-SA 4.0" in text and datetime.date.today().isoformat() in text, case.id
+
+
+def test_the_blank_worksheets_are_fillable_pdf_forms(learner_handouts, site):
+    """Every answer cell of a worksheet is a form field in its PDF, named as the site's
+    on-screen field is; the examples are not forms; the questions are printed."""
+    for key in WORKSHEETS:
+        path = learner_handouts / f"worksheet-{key}.pdf"
+        fields = PdfReader(path).get_fields() or {}
+        html = (site / f"book/worksheets/{key}.html").read_text(encoding="utf-8")
+        soup = BeautifulSoup(html, "html.parser")
+        section = soup.select_one("section[id^='worksheet-']")
+        for example in section.select("section[id*='example'], section[id*='week1']"):
+            example.decompose()
+        empty = sum(
+            1
+            for t in section.select("table.worksheet")
+            for r, row in enumerate(t.find_all("tr"))
+            for cell in row.find_all(["td", "th"])
+            if not cell.get_text().strip() and (r > 0 or "worksheet-head" in t.get("class", []))
+        )
+        assert len(fields) == empty > 20, key
+        assert all(re.fullmatch(r"t\d+r\d+c\d+", name) for name in fields), key
+        box = PdfReader(path).pages[0].mediabox
+        assert (round(float(box.width)), round(float(box.height))) == (595, 842)
+    text = pdf_text(learner_handouts / "worksheet-account-review.pdf")
+    assert "我们卖的东西对这个客户是非买不可" in text.replace("\n", "")

@@ -59,7 +59,8 @@ def test_runtime_is_bundled_and_only_loaded_by_widget_pages(site, pages):
         assert "import.meta" not in text and not re.search(r"^\s*export ", text, re.M)
     assert 300_000 < (bundle / "micropython-wasm.js").stat().st_size < 800_000
     loading = {p.relative_to(site).as_posix() for p in pages if "widgets/micropython.js" in p.read_text("utf-8")}
-    assert loading == set(WIDGET_PAGES.values())
+    # And the account file, which computes the saved inputs' results with the same engine.
+    assert loading == {*WIDGET_PAGES.values(), "book/worksheets/account-file.html"}
 
 
 def test_runtime_python_is_the_repository_python(site):

@@ -104,7 +104,7 @@ def test_keyboard_files_and_undo_on_a_laptop(laptop, server, tmp_path):
     data = json.loads(saved.read_text("utf-8"))
     assert data["format"] == "course-account" and data["account"]["name"] == "恒川电机"
     with page.expect_download() as got:
-        page.get_by_role("button", name="保存为 Markdown").click()
+        page.get_by_role("button", name="保存为文字稿").click()
     markdown = got.value.path().read_text("utf-8")
     assert markdown.startswith("# 客户档案：恒川电机") and "：电驱线的低噪轴承" in markdown
     # Cleared after asking, and undone.

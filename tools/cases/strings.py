@@ -19,6 +19,7 @@ STRINGS: dict[str, dict[str, str]] = {
         # Handouts: a case's situation and tasks on paper.
         "course": "关系销售",
         "handout": "案例材料",
+        "worksheet": "工作表（可在 PDF 阅读器里填写）",
         "notes_sheet": "教学笔记",
         "trainer_only": "培训师用 · 请勿发给学员",
         "name_line": "姓名：________________  日期：____________",

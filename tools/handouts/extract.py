@@ -128,3 +128,23 @@ def language(html_root: Path, url: str) -> str:
     """The build's language as its pages declare it (``zh-CN``)."""
     found = re.search(r"<html[^>]*\slang=\"([^\"]+)\"", read_page(_page(html_root, url))[:4000])
     return found.group(1) if found else "zh-CN"
+
+
+WORKSHEETS = ("account-review", "opportunity", "account-plan")
+
+
+def worksheet_url(key: str) -> str:
+    return f"book/worksheets/{key}.html"
+
+
+def worksheet_body(html_root: Path, key: str) -> Tag:
+    """A worksheet page's sheet for paper: its tables and their lines, without the worked
+    examples (filled in, they are no form) or what only the screen shows."""
+    article = _article(html_root, worksheet_url(key))
+    section = article.select_one("section[id^='worksheet-']") or article
+    for node in section.select("section[id*='example'], section[id*='week1'], .only-screen, a.headerlink"):
+        node.decompose()
+    heading = section.find("h1")
+    if heading is not None:
+        heading.decompose()  # the sheet's own heading block says it
+    return section

@@ -13,12 +13,13 @@ class Printable(Protocol):
     html: str
 
 
-def pdf_bytes(document: str) -> bytes:
+def pdf_bytes(document: str, forms: bool = False) -> bytes:
     from weasyprint import HTML  # slow to import; only PDFs need it
 
     # Sheets embed their images and styles, so no base URL is needed; None keeps WeasyPrint
-    # from resolving anything against the working folder.
-    return HTML(string=document, base_url=None).write_pdf()
+    # from resolving anything against the working folder. With ``forms``, the document's
+    # text areas become PDF form fields (a worksheet to fill in in a PDF reader).
+    return HTML(string=document, base_url=None).write_pdf(pdf_forms=forms)
 
 
 def write(sheets: list[Printable], target: Path, *, pdf: bool = True, check: Check | None = None) -> list[Path]:
@@ -32,5 +33,5 @@ def write(sheets: list[Printable], target: Path, *, pdf: bool = True, check: Che
     for item in sheets:
         files[target / f"{item.name}.html"] = item.html.encode("utf-8")
         if pdf:
-            files[target / f"{item.name}.pdf"] = pdf_bytes(item.html)
+            files[target / f"{item.name}.pdf"] = pdf_bytes(item.html, getattr(item, "forms", False))
     return write_files(files, check)

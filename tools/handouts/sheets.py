@@ -17,6 +17,54 @@ from .document import sheet
 class Sheet:
     name: str  # file name without suffix
     html: str
+    forms: bool = False  # the PDF's empty cells are form fields to type into
+
+
+def form_fields(body) -> int:
+    """Every empty cell of the worksheet tables in ``body`` becomes a text field (named by
+    table, row and column, the names the site's on-screen form uses, and titled by its
+    question); returns how many."""
+    count = 0
+    for t, table in enumerate(body.select("table.worksheet")):
+        headers = [" ".join(th.get_text().split()) for th in table.select("thead th")]
+        for r, row in enumerate(table.find_all("tr")):
+            cells = row.find_all(["td", "th"])
+            for c, cell in enumerate(cells):
+                if cell.get_text().strip():
+                    continue
+                head = "worksheet-head" in table.get("class", [])
+                if r == 0 and not head:
+                    continue
+                known = [" ".join(x.get_text().split()) for x in cells if x is not cell and x.get_text().strip()]
+                label = (known[-1] if head else " ".join(known)) if known else headers[c] if c < len(headers) else ""
+                field = body.new_tag("textarea", attrs={"name": f"t{t}r{r}c{c}", "title": label})
+                cell.append(field)
+                count += 1
+    return count
+
+
+def worksheet_sheet(html_root: Path, key: str) -> Sheet:
+    """A blank worksheet as a fillable PDF form (and its HTML)."""
+    url = extract.worksheet_url(key)
+    lang = extract.language(html_root, url)
+    text = strings(lang)
+    body = extract.worksheet_body(html_root, key)
+    form_fields(body)
+    kicker = f"{text['course']} · {text['worksheet']}"
+    return Sheet(
+        name=f"worksheet-{key}",
+        html=sheet(
+            title=extract.title(html_root, url),
+            kicker=kicker,
+            meta=[],
+            parts=[str(body)],
+            footer=kicker,
+            page_format=text["page"],
+            lang=lang,
+            classes="worksheet-form",
+        ),
+        forms=True,
+    )
 
 
 def case_meta(html_root: Path, case: Case, text: dict[str, str]) -> list[str]:
@@ -70,11 +118,14 @@ def notes_sheet(html_root: Path, case: Case) -> Sheet:
     )
 
 
-def handouts(html_root: Path, cases: list[Case], *, notes: bool) -> list[Sheet]:
-    """A sheet per case, and with ``notes`` a notes sheet per case after it."""
+def handouts(html_root: Path, cases: list[Case], *, notes: bool, worksheets: bool = True) -> list[Sheet]:
+    """A sheet per case, and with ``notes`` a notes sheet per case after it; then the blank
+    worksheets as fillable forms."""
     sheets = []
     for case in cases:
         sheets.append(case_sheet(html_root, case))
         if notes:
             sheets.append(notes_sheet(html_root, case))
+    if worksheets:
+        sheets += [worksheet_sheet(html_root, key) for key in extract.WORKSHEETS]
     return sheets

@@ -157,7 +157,7 @@ TEXTS: dict[str, dict[str, dict[str, str]]] = {
                 "填写的内容只保存在这个浏览器里，按客户分开存放；要交给主管或换设备，用下面的按钮保存成文件。"
             ),
             "print": "打印（A4）",
-            "save_md": "保存为 Markdown",
+            "save_md": "保存为文字稿",
             "save_json": "保存为 JSON",
             "load": "从文件载入……",
             "loaded": "已从文件载入：{name}。",
