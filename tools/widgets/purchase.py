@@ -239,8 +239,12 @@ def emphases(clean, factors):
     divergent = [f["factor"] for f in factors if f["diverges"]]
     if divergent:
         found.append({"code": "divergent_concerns", "factors": divergent})
-    if clean["rivals"]:
-        found.append({"code": "answer_rivals", "rivals": clean["rivals"]})
+    offers = [r for r in clean["rivals"] if r["offer"]]
+    if offers:
+        # Defending a business we hold is chapter 7's answer to an attack; taking one from
+        # its supplier is not a price war either, but the cost of switching is ours to carry.
+        code = "challenge_rivals" if clean["holding"] == "challenger" else "answer_rivals"
+        found.append({"code": code, "rivals": offers})
     return found
 
 

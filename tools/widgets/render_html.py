@@ -363,10 +363,8 @@ def purchase_html(analysis, strings, links, uid):
         if e["code"] == "lower_individual_risk":
             text = strings.RISK_REMEDIES[e["source"]].format(rating=e["rating"])
             link = "pf-rules"
-        elif e["code"] == "answer_rivals":
-            text = strings.EMPHASES["answer_rivals"].format(
-                rivals=sep.join(rival_text(r, strings) for r in e["rivals"])
-            )
+        elif e["code"] in ("answer_rivals", "challenge_rivals"):
+            text = strings.EMPHASES[e["code"]].format(rivals=sep.join(rival_text(r, strings) for r in e["rivals"]))
             link = "ca-attack"
         else:
             names = sep.join(factors[f] for f in e.get("factors", ()))

@@ -389,6 +389,7 @@ EMPHASES = {
     "raise_switching": "把价值做进客户的流程（组织的转换成本 {rating} 分）：用服务和系统集成，让客户因为这些价值愿意留在公司，而不是只认某个人。",
     "divergent_concerns": "弄清经办人在{factors}上的真实顾虑，用正当的方式回应：给他证据、试用和保障，不给个人好处。",
     "answer_rivals": "回应对手的条件（{rivals}），不跟着降价：把全成本算给组织看，每一行写明客户哪个部门能核对；对手便宜的地方照实承认。",
+    "challenge_rivals": "和现任供应商比（{rivals}），不靠压价抢进去：把全成本连同换供应商的代价一起算给组织看，说清你多给的是什么；对方做得好的地方照实承认。",
 }
 # Rule three's first line depends on what the buyer's personal risk is about.
 RISK_REMEDIES = {
