@@ -12,6 +12,7 @@ from . import (
     assets,
     cases,
     conversation,
+    course_path,
     csp,
     edition,
     figures,
@@ -66,6 +67,7 @@ def setup(app: Sphinx) -> dict:
     final_test.setup(app)
     widgets.setup(app)
     accounts.setup(app)
+    course_path.setup(app)
     conversation.setup(app)
     page_data.setup(app)
     page_budget.setup(app)

@@ -30,6 +30,7 @@ import re
 import shutil
 from pathlib import Path
 
+from docutils import nodes
 from sphinx.application import Sphinx
 from sphinx.builders.html._assets import _CascadingStyleSheet, _JavaScript
 
@@ -39,7 +40,9 @@ from tools.sphinxext.icon_font import strip_icon_font
 
 THEME_CSS = "_static/styles/pydata-sphinx-theme.css"
 # Third-party stylesheets purged of rules no page can match (the course's own are not).
-PURGED = (THEME_CSS, "_static/styles/sphinx-book-theme.css", "_static/basic.css")
+PURGED = (THEME_CSS, "_static/styles/sphinx-book-theme.css", "_static/basic.css", "_static/sphinx-design.min.css")
+# sphinx-design's tab script: only for a page with tabs.
+TABS_SCRIPT = "design-tabs.js"
 # Files whose words are content, not markup: left out of the names a page can use.
 _CONTENT_FILES = ("searchindex.js", "course-search-index.js", "micropython")
 UNUSED_SCRIPTS = ("doctools.js", "sphinx_highlight.js", "translations.js")
@@ -256,10 +259,13 @@ def _trim_page_assets(app: Sphinx, pagename: str, templatename: str, context: di
             for f in kept
         ]
     if "script_files" in context:
+        has_tabs = doctree is not None and any(
+            "sd-tab-set" in node.get("classes", ()) for node in doctree.findall(nodes.Element)
+        )
         scripts = []
         for js in context["script_files"]:
             filename = str(getattr(js, "filename", js) or "")
-            if filename.endswith(UNUSED_SCRIPTS):
+            if filename.endswith(UNUSED_SCRIPTS) or (filename.endswith(TABS_SCRIPT) and not has_tabs):
                 continue
             attributes = getattr(js, "attributes", {})
             # documentation_options.js stays in order: an inline script after it uses it.

@@ -124,6 +124,25 @@ TEXTS: dict[str, dict[str, dict[str, str]]] = {
             "learnt": "已记下：这道题连续答对，不再安排复习。",
             "progress_due": "复习：今天有 {n} 道题该复习（共 {total} 道在复习中）。",
         },
+        # The course home and the chapters' time line (course_path.py, course-home.js).
+        "home": {
+            "time_label": "用时：",
+            "time": "阅读约 {read} 分钟，练习约 {practise} 分钟（自测 {items} 题，对话 {conversations} 段）",
+            "chapter": "第 {n} 章 · {title}",
+            "col_chapter": "章",
+            "col_read": "阅读（分钟）",
+            "col_practise": "练习（分钟）",
+            "col_total": "合计（分钟）",
+            "total": "八章合计",
+            "state_none": "· 未开始",
+            "state_progress": "· 学习中：自测已答 {done}/{total} 题",
+            "state_done": "· 已完成：一次答对 {first}/{total} 题",
+            "next": "继续：{title}",
+            "start": "从这里开始：{title}",
+            "all_done": "八章的自测都做完了：去做结业测验，或复习今天到期的题。",
+            "review_due": "今天有 {n} 道题该复习。",
+            "review_none": "今天没有到期的复习题。",
+        },
         # course-worksheets.js: worksheets filled in on screen, kept per account; and the
         # account file (course-account.js). The reader's own data: kept in this browser only.
         "worksheets": {
