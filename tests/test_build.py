@@ -132,4 +132,4 @@ def test_broken_input_fails_the_build_with_a_clear_message(broken_learner_build)
     assert not re.search(r"cases/index\.md.*WARNING", log), "the backtick title is no markup"
     index = broken_learner_build.out / "html" / "cases" / "index.html"
     index = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser")
-    assert "小崔与`招待`费用 | *草稿*" in [a.get_text() for a in index.select("article table td a")]
+    assert "小崔与`招待`费用 | *草稿*" in [t.get_text().strip() for t in index.select("article .sd-card-title")]

@@ -176,12 +176,13 @@ def test_every_conversation_is_placed_exactly_once(conversations):
 
 
 @pytest.mark.parametrize("conv_id", sorted(PLACES))
-def test_the_three_are_placed_under_their_heading_before_the_key_points(conv_id):
+def test_the_three_are_placed_under_their_heading_after_the_self_check(conv_id):
+    # Chapters close the same way: summary, mistakes, self-check, then the conversations.
     text = (ROOT / PLACES[conv_id]).read_text(encoding="utf-8")
     practice = text.index("\n## 对话练习\n")
     directive = text.index(f"```{{conversation}} {conv_id}\n")
-    key_points = text.index("\n## 本章要点\n")
-    assert practice < directive < key_points
+    self_check = text.index("\n## 自测\n")
+    assert self_check < practice < directive
     assert "\n## " not in text[practice + 1 : directive], "the directive sits in the 对话练习 section"
 
 

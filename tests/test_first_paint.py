@@ -142,9 +142,10 @@ def test_every_page_links_the_late_and_its_own_stylesheets_in_the_body(site, pag
         html = path.read_text(encoding="utf-8")
         assert re.search(r"course-late\.css[^>]*>\s*<!-- /course-styles -->\s*</body>", html), path
     head, body = _head_and_body_sheets(site, site / CHAPTER)
-    # Each before what it styles: the conversation, then the self-checks; the store's
-    # notice and dialog are made by scripts, so its stylesheet goes last, with the late one.
-    assert body == ["_static/course-conversation.css", "_static/course-quiz.css", "_static/course-store.css", LATE_CSS]
+    # Each before what it styles: the self-checks, then the conversation (chapters close with
+    # the self-check before the conversations); the store's notice and dialog are made by
+    # scripts, so its stylesheet goes last, with the late one.
+    assert body == ["_static/course-quiz.css", "_static/course-conversation.css", "_static/course-store.css", LATE_CSS]
 
 
 def test_the_first_screen_comes_before_the_body_stylesheets(site):

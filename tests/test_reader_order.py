@@ -55,7 +55,7 @@ def test_index_is_in_pinyin_order_grouped_by_initial(site):
 
 def test_cases_are_listed_in_one_order(site):
     index = _soup(site, "cases/index.html")
-    table = [a["href"] for a in index.select("article table tbody tr td:first-child a")]
+    table = [a["href"] for a in index.select("article .course-card-case a.sd-stretched-link")]
     sidebar = [
         a["href"] for a in index.select("nav.bd-docs-nav a") if a["href"].endswith(".html") and "/" not in a["href"]
     ]

@@ -247,10 +247,30 @@ def test_every_chapter_ends_with_three_to_five_common_mistakes(name):
     mistakes = heading_section(text, "常见错误")
     items = re.findall(r"^\d\. \*\*", mistakes, flags=re.M)
     assert 3 <= len(items) <= 5, f"{name}: {len(items)} common mistakes"
-    # At the end: after it come only the conversation practice, the takeaways, the
-    # self-check and the practice (chapter 6 keeps its tool and case index there too).
-    after = re.findall(r"^## (.+)$", text[text.index("\n## 常见错误\n") + 1 :], flags=re.M)[1:]
-    assert set(after) <= {"对话练习", "本章要点", "自测", "练习与案例", "工具与案例索引"}, f"{name}: {after}"
+
+
+CLOSING = ["本章要点", "常见错误", "自测", "对话练习", "练习与案例", "这周在你的客户上"]
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_every_chapter_opens_and_closes_the_same_way(name):
+    """Opens: objectives, the time to read and practise, what it lets you do on your own
+    account, where the running example stands. Closes: summary, mistakes, self-check,
+    conversation, cases (chapter 6 keeps its tool and case index before them) and one thing
+    to do on your own account this week."""
+    text = chapter(name)
+    headings = re.findall(r"^## (.+)$", text, flags=re.M)
+    assert headings[0] == "学习目标", name
+    opening = heading_section(text, "学习目标")
+    assert "```{chapter-time}" in opening, f"{name}: no time line"
+    assert "**学完这一章，在你自己的客户上**：" in opening and "**岚谷食品此时**：" in opening, name
+    assert re.match(r"---\npromise: .+\n---\n", text), f"{name}: no promise for the home page"
+    closing = headings[headings.index("本章要点") :]
+    assert [h for h in closing if h != "工具与案例索引"] == CLOSING, f"{name}: {closing}"
+    week = heading_section(text, "这周在你的客户上")
+    assert re.search(r"\{doc\}`[^`]*</book/(worksheets|widgets)/", week), (
+        f"{name}: this week's action uses no worksheet or tool"
+    )
 
 
 @pytest.mark.parametrize("name", CHAPTERS)

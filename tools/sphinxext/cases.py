@@ -64,18 +64,36 @@ class CaseIndex(SphinxDirective):
         # order is read from the external TOC's site map.
         order = {name: i for i, name in enumerate(_toc_children(self.env, self.env.docname))}
         cases.sort(key=lambda c: order.get(c.path.relative_to(srcdir).with_suffix("").as_posix(), len(order)))
-        rows = ["| 案例 | 对应章节 | 形式 | 时长 | 练习的能力 |", "|---|---|---|---|---|"]
+        # Cards (sphinx-design), one per case: the whole card links to the case, so the
+        # chapters are named, not linked (a link inside a link is no link at all).
+        rows = ["::::{grid} 1 1 2 2", ":gutter: 3", ":class-container: course-path", ""]
         cell = _Cells()
         for case in cases:
             rel = case.path.relative_to(srcdir).with_suffix("").as_posix()
-            chapter_links = "、".join(f"{{doc}}`/book/{c}`" for c in case.chapters)
-            rows.append(
-                f"| {{doc}}`{cell(case.title)} </{rel}>` | {chapter_links} | {cell(case.format)} "
-                f"| {case.duration} 分钟 | {cell('、'.join(case.skills))} |"
-            )
+            chapter_names = "、".join(cell(_chapter_title(srcdir, c)) for c in case.chapters)
+            rows += [
+                f":::{{grid-item-card}} {cell(case.title)}",
+                f":link: /{rel}",
+                ":link-type: doc",
+                ":class-card: course-card course-card-case",
+                "",
+                cell("、".join(case.skills)),
+                "",
+                "{.course-card-time}",
+                f"{chapter_names} · {cell(case.format)} · {case.duration} 分钟",
+                ":::",
+                "",
+            ]
+        rows.append("::::")
         found = self.parse_text_to_nodes("\n".join(rows))
         cell.restore(found)
         return found
+
+
+def _chapter_title(srcdir: Path, chapter: str) -> str:
+    """A chapter's title as its page's first heading says it."""
+    found = re.search(r"^# (.+)$", (srcdir / "book" / f"{chapter}.md").read_text(encoding="utf-8"), re.M)
+    return found.group(1).strip() if found else chapter
 
 
 def setup(app: Sphinx) -> None:
