@@ -25,6 +25,7 @@ DARK_PAGES = [
     "book/widgets/relationship-map.html",
     "book/widgets/purchase-factors.html",
     "book/worksheets/account-review.html",
+    "book/worksheets/account-file.html",
     "cases/index.html",
     "cases/pinacor.html",
     "book/glossary.html",
