@@ -153,23 +153,25 @@ def test_case_page_has_every_part(case):
     assert re.search(r"\d+ 分钟", text[text.index("## 建议形式与时间") :]), "format and time in minutes"
 
 
-def test_cases_index_table(site):
-    """The index lists every case with chapters, format, duration and skills, in TOC order."""
+def test_cases_index_cards(site):
+    """The index has a card per case, in TOC order: its title linking to the case, the
+    skills it practises, and its chapters (by title), format and duration."""
     cases = {c.id: c for c in load_cases(ROOT / "cases", CHAPTER_NAMES)}
     soup = BeautifulSoup((site / "cases" / "index.html").read_text(encoding="utf-8"), "html.parser")
-    table = soup.select_one("article table")
-    columns = [th.get_text(strip=True) for th in table.select("thead th")]
-    assert columns == ["案例", "对应章节", "形式", "时长", "练习的能力"]
-    rows = table.select("tbody tr")
-    assert len(rows) == len(cases)
-    for row in rows:
-        link, chapters, form, duration, skills = row.find_all("td")
-        case = cases[link.a["href"].removesuffix(".html")]
-        assert link.get_text(strip=True) == case.title
-        assert [a["href"] for a in chapters.find_all("a")] == [f"../book/{c}.html" for c in case.chapters]
-        assert form.get_text(strip=True) == case.format
-        assert duration.get_text(strip=True) == f"{case.duration} 分钟"
-        assert skills.get_text(strip=True) == "、".join(case.skills)
+    cards = soup.select("article .course-card-case")
+    assert len(cards) == len(cases)
+    for card in cards:
+        case = cases[card.select_one("a.sd-stretched-link")["href"].removesuffix(".html")]
+        assert card.select_one(".sd-card-title").get_text(strip=True) == case.title
+        text = card.get_text(" ", strip=True)
+        assert "、".join(case.skills) in text
+        meta = card.select_one(".course-card-time").get_text(strip=True)
+        titles = [
+            (ROOT / "book" / f"{c}.md").read_text(encoding="utf-8").split("\n# ", 1)[1].split("\n", 1)[0]
+            for c in case.chapters
+        ]
+        assert meta == f"{'、'.join(titles)} · {case.format} · {case.duration} 分钟"
+        assert not card.select(".sd-card-body a"), "no link inside the card's link"
 
 
 def test_ui_strings_complete_in_every_language():
