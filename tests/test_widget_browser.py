@@ -247,7 +247,7 @@ def test_presets_load_from_the_top_say_so_and_can_be_undone(page, server):
     mine = values(page)
     chooser.get_by_label("载入示例数据").select_option(label="皮纳考：重组后的同一家转卖商")
     chooser.get_by_role("button", name="载入").click()
-    assert page.get_by_role("dialog", name="载入链接里的数据？").is_visible()  # the reader typed a name
+    page.get_by_role("dialog", name="载入链接里的数据？").wait_for()  # the reader typed a name: asked first
     confirm(page)
     page.wait_for_function("() => window.courseWidgets[0].gather().contacts[0].name === '老板'")
     status = widget.locator(".widget-status")
@@ -552,7 +552,7 @@ def test_a_case_link_asks_before_replacing_the_readers_own_contacts(page, server
     link = page.locator("a[href$='#relationship-map=preset:li-xiang']")
     # Keep mine: the form keeps the reader's contacts and says the link was not loaded.
     link.click()
-    assert page.get_by_role("dialog", name="载入链接里的数据？").is_visible()
+    page.get_by_role("dialog", name="载入链接里的数据？").wait_for()  # once the tool's engine has read the link
     confirm(page, yes=False)
     page.wait_for_selector(".course-widget[data-state=ready]", timeout=20000)
     page.wait_for_function("() => document.querySelector('.widget-status').textContent.includes('没有载入')")
