@@ -1,4 +1,4 @@
-"""The final test (结业测验): the blueprint against the banks (unit), and a full attempt in a
+"""The final test (模拟测验): the blueprint against the banks (unit), and a full attempt in a
 real page: 30 items with no feedback per item, the score, the cut-score verdict, the result
 by chapter with links to the sections missed; a reload keeps the attempt. The printed forms
 A and B without JavaScript, their keys in the trainer edition only."""
@@ -151,5 +151,5 @@ def test_the_paper_form_is_in_the_pdf(pdf):
     text = text_of(pdf)
     forms = [m.start() for m in re.finditer(r"^\s*[AB] ?卷\s*$", text, re.M)]
     assert len(forms) == 2, "both forms, each under its heading"
-    assert "结业测验" in text[: forms[0]]
+    assert "模拟测验" in text[: forms[0]]
     assert "第 30 题" in text[forms[0] : forms[1]] and "第 30 题" in text[forms[1] :], "each form whole"

@@ -64,7 +64,7 @@ def test_the_path_shows_where_the_learner_is(browser, server, screen):
     )
     page.reload()
     assert states(page) == ["done"] * 8
-    assert "结业测验" in next_step.inner_text() and next_step.locator("a").get_attribute("href").endswith(
+    assert "模拟测验" in next_step.inner_text() and next_step.locator("a").get_attribute("href").endswith(
         "final-test.html"
     )
     assert page.js_errors == []

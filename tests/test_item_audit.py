@@ -126,3 +126,23 @@ def test_balancing_spreads_keys_whatever_the_authored_positions():
     shown = rotate(multi, balance("any-chapter", [multi])[0])
     assert sorted(j for j, flag in enumerate(shown) if flag) != [0, 1]
     assert sum(shown) == 2
+
+
+def test_no_page_lets_the_last_key_predict_the_next():
+    """Keys rotated round-robin through a bank (D A B C D …) let a reader who has seen one
+    item's feedback guess the next key nine times in ten. On every chapter's page, in the
+    order shown: no rule "the next key is the previous one moved by k" beats chance (25 %)
+    by more than ten points, and no letter comes three times in a row."""
+    from tools.exercises.shuffle import MAX_SEQUENCE_SHARE, longest_run, sequence_share
+
+    for chapter, bank in BANKS.items():
+        positions = [
+            [o.correct for o in item.options].index(True)
+            for item in bank.items
+            if item.options and len(item.options) == 4 and sum(o.correct for o in item.options) == 1
+        ]
+        assert len(positions) >= 5, chapter  # the check has keys to look at
+        assert sequence_share(positions) <= MAX_SEQUENCE_SHARE, (chapter, positions)
+        assert longest_run(positions) <= 2, (chapter, positions)
+    # The check itself: round-robin is caught.
+    assert sequence_share([3, 0, 1, 2, 3, 0, 1, 2, 3, 0]) == 1.0

@@ -1,4 +1,4 @@
-"""The final test's blueprint (结业测验): how many items each chapter gives at each cognitive
+"""The final test's blueprint (模拟测验): how many items each chapter gives at each cognitive
 level, the cut score, and the draw of the printed forms.
 
 Plain Python, no HTML. The build checks the blueprint against the banks (``problems``) and

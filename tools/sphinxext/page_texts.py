@@ -139,7 +139,7 @@ TEXTS: dict[str, dict[str, dict[str, str]]] = {
             "state_done": "· 已完成：一次答对 {first}/{total} 题",
             "next": "继续：{title}",
             "start": "从这里开始：{title}",
-            "all_done": "八章的自测都做完了：去做结业测验，或复习今天到期的题。",
+            "all_done": "八章的自测都做完了：去做模拟测验，或复习今天到期的题。",
             "review_due": "今天有 {n} 道题该复习。",
             "review_none": "今天没有到期的复习题。",
         },

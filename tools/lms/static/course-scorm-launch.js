@@ -22,7 +22,7 @@
  * What the platform is told (decided in cases/notes/trainer-guide/platform.md, which gives
  * the Moodle settings that go with it):
  *
- *   score.raw   the best practice-test (结业测验) attempt, in percent; before any attempt the
+ *   score.raw   the best practice-test (模拟测验) attempt, in percent; before any attempt the
  *               share of the course's self-check items answered correctly (a revealed answer
  *               does not count). min 0, max 100. Reported once something has been answered.
  *   status      "passfail" (the default): "passed" once an attempt reaches the mastery score

@@ -1,4 +1,4 @@
-/* The final test (结业测验): 30 items drawn by the blueprint, seeded per attempt; no
+/* The final test (模拟测验): 30 items drawn by the blueprint, seeded per attempt; no
  * feedback per item; at the end the score against the cut score, a result by chapter, and
  * links back to the sections of the items missed.
  *

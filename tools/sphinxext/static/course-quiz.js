@@ -549,6 +549,10 @@
   function start() {
     if (!store) return; // course-store.js did not load: the static items and key remain
     document.querySelectorAll(".course-quiz").forEach(initQuiz);
+    // With the interactive self-checks, the one way to an answer on screen is 显示答案 (which
+    // counts as revealed): the chapter's answer key is for print only. Readers without
+    // JavaScript keep it, as they have no other.
+    document.querySelectorAll("details.course-answer-key").forEach(function (d) { d.classList.add("course-answer-key-print"); });
     document.querySelectorAll(".course-progress").forEach(initProgress);
     /* Printing from the browser: show the answer key. */
     window.addEventListener("beforeprint", function () {
