@@ -344,9 +344,26 @@ def test_clearing_all_progress_asks_first(page, server):
     assert page.get_by_role("dialog", name="清除全部进度？").is_visible()
     confirm(page, yes=False)
     assert row.locator(".course-progress-done").inner_text().startswith("1 /")
+    # The other progress, which clearing left behind: the review queue, the practice test's
+    # results, the conversations' endings. The accounts are the learner's work, not progress.
+    page.evaluate(
+        """() => {
+        const s = CourseStore.snapshot();
+        s.areas.review = {entries: {'pf-01': [1, 1]}};
+        s.areas.final = {attempts: [{right: 20, total: 30}]};
+        s.areas.conversations = {runs: {'why-buy-this-kind': {endings: ['x']}}};
+        CourseStore.restore(s);
+        CourseStore.defineArea('accounts-probe', (d) => d, {local: true});
+        CourseStore.update('accounts-probe', () => ({kept: true}));
+        }"""
+    )
     page.locator(".course-progress-reset").click()
     confirm(page)
     assert row.locator(".course-progress-done").inner_text().startswith("0 /")
+    left = page.evaluate("() => CourseStore.snapshot().areas")
+    assert left.get("quiz", {}).get("items", {}) == {}, left
+    assert not [area for area in ("review", "final", "conversations") if left.get(area)], left
+    assert page.evaluate("() => CourseStore.read('accounts-probe')") == {"kept": True}
     assert not page.js_errors
 
 

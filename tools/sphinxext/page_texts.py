@@ -83,7 +83,9 @@ TEXTS: dict[str, dict[str, dict[str, str]]] = {
             "summary": "全部 {total} 题：已作答 {done} 题，答对 {right} 题，其中一次答对 {first} 题。",
             "reset": "清除全部进度",
             "reset_title": "清除全部进度？",
-            "reset_body": "所有章节自测题的作答记录都会删除，删除后不能恢复。",
+            "reset_body": (
+                "所有章节的自测作答、复习记录、模拟测验的成绩和对话练习的结局都会删除，删除后不能恢复；客户档案不受影响。"
+            ),
             "reset_confirm": "清除全部进度",
             "reset_done": "全部进度已清除。",
             "review_link": "去复习",

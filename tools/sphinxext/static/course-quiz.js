@@ -529,7 +529,13 @@
     reset.addEventListener("click", function () {
       window.courseConfirm({ title: P.reset_title, body: P.reset_body, confirm: P.reset_confirm }).then(function (yes) {
         if (!yes) return;
-        store.clearQuizItems();
+        // All of the learner's progress: the self-checks, the review queue, the practice
+        // test's results and the conversations' endings (the accounts are not progress).
+        // One restore, so every part of the page redraws from the cleared state.
+        const snapshot = store.snapshot();
+        ["review", "final", "conversations"].forEach(function (area) { delete snapshot.areas[area]; });
+        snapshot.areas.quiz = { items: {} };
+        store.restore(snapshot);
         render();
         done.textContent = P.reset_done;
       });
