@@ -15,6 +15,8 @@ from sphinx.util.docutils import SphinxDirective
 
 from tools.cases.model import load_each
 
+from .course_path import source_title
+
 logger = logging.getLogger(__name__)
 
 
@@ -70,7 +72,7 @@ class CaseIndex(SphinxDirective):
         cell = _Cells()
         for case in cases:
             rel = case.path.relative_to(srcdir).with_suffix("").as_posix()
-            chapter_names = "、".join(cell(_chapter_title(srcdir, c)) for c in case.chapters)
+            chapter_names = "、".join(cell(source_title(srcdir / "book" / f"{c}.md")) for c in case.chapters)
             rows += [
                 f":::{{grid-item-card}} {cell(case.title)}",
                 f":link: /{rel}",
@@ -88,12 +90,6 @@ class CaseIndex(SphinxDirective):
         found = self.parse_text_to_nodes("\n".join(rows))
         cell.restore(found)
         return found
-
-
-def _chapter_title(srcdir: Path, chapter: str) -> str:
-    """A chapter's title as its page's first heading says it."""
-    found = re.search(r"^# (.+)$", (srcdir / "book" / f"{chapter}.md").read_text(encoding="utf-8"), re.M)
-    return found.group(1).strip() if found else chapter
 
 
 def setup(app: Sphinx) -> None:

@@ -30,11 +30,11 @@ from docutils.statemachine import StringList
 from sphinx.application import Sphinx
 from sphinx.util.docutils import SphinxDirective
 
-from tools.exercises.model import load_each_bank
 from tools.html_json import script_json
 from tools.widgets.markup import escape
 
 from .page_texts import texts
+from .quiz import _each_bank
 from .store import use_store
 
 READ_PER_MINUTE = 400
@@ -64,7 +64,7 @@ def chapter_stats(env, docname: str) -> dict:
     """Reading and practice minutes, and what the practice is, for one chapter."""
     source = Path(env.doc2path(docname)).read_text(encoding="utf-8")
     env.note_dependency(str(Path(env.srcdir) / "exercises" / f"{Path(docname).name}.yml"))
-    banks, _problems = load_each_bank(Path(env.srcdir) / "exercises")
+    banks, _broken = _each_bank(env)  # read once per build, as the self-checks read them
     bank = banks.get(Path(docname).name)
     items = len(bank.items) if bank else 0
     conversations = source.count("{conversation}")
@@ -75,6 +75,13 @@ def chapter_stats(env, docname: str) -> dict:
         "conversations": conversations,
         "item_ids": [item.id for item in bank.items] if bank else [],
     }
+
+
+def source_title(path: Path) -> str:
+    """A page's title as its source's first heading says it (other pages' titles are not
+    known yet while this one is read)."""
+    found = re.search(r"^# (.+)$", path.read_text(encoding="utf-8"), re.M)
+    return found.group(1).strip() if found else path.stem
 
 
 def time_line(stats: dict, words: dict) -> str:
@@ -160,7 +167,7 @@ class CourseTimes(SphinxDirective):
             self.env.note_dependency(str(self.env.doc2path(doc)))
             read += stats["read"]
             practise += stats["practise"]
-            title = re.search(r"^# (.+)$", Path(self.env.doc2path(doc)).read_text(encoding="utf-8"), re.M).group(1)
+            title = source_title(Path(self.env.doc2path(doc)))
             label = words["chapter"].format(n=number, title=title)
             total = stats["read"] + stats["practise"]
             rows.append(f"| {{doc}}`{label} </{doc}>` | {stats['read']} | {stats['practise']} | {total} |")

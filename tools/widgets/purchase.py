@@ -198,15 +198,12 @@ def relationship_weight(sale_type, individual_risk, org_switching):
             "individual_risk": individual_risk,
             "org_switching": org_switching,
         }
-    if sale_type == UNKNOWN:
-        # Every sale type gives the same level (it cannot, but the rule does not assume it).
-        base = ""
-        raw = level = levels[0]
-    else:
-        base = LEVELS[BASE_LEVEL[sale_type]]
-        risk = individual_risk if individual_risk != UNKNOWN else 1
-        switching = org_switching if org_switching != UNKNOWN else 1
-        raw, level = level_for(sale_type, risk, switching)
+    # One level: the sale type is known (the three types' base levels always differ), and
+    # any unknown rating could not move it, so its lowest value stands in for it.
+    base = LEVELS[BASE_LEVEL[sale_type]]
+    risk = individual_risk if individual_risk != UNKNOWN else 1
+    switching = org_switching if org_switching != UNKNOWN else 1
+    raw, level = level_for(sale_type, risk, switching)
     clamped = ""
     if raw > level:
         clamped = "high"

@@ -46,6 +46,11 @@ def table(head, rows, css, label):
     return "".join(out)
 
 
+def gap_list(codes, questions):
+    """What the reader marked as not known yet, each with the question to ask."""
+    return "<ul>%s</ul>" % "".join('<li data-gap="%s">%s</li>' % (g, escape(questions[g])) for g in codes)
+
+
 def pending_note(result, strings):
     """How many inputs the reader has not reached yet (their problems are not shown)."""
     held = result.get("pending", 0)
@@ -212,11 +217,8 @@ def contact_html(number, c, strings, links):
         parts.append("<p><strong>%s</strong></p><ul>%s</ul>" % (escape(rel["next"]), "".join(actions)))
     if c["gaps"]:
         parts.append(
-            '<div class="widget-gaps"><p><strong>%s</strong></p><ul>%s</ul></div>'
-            % (
-                escape(rel["gaps"]),
-                "".join('<li data-gap="%s">%s</li>' % (g, escape(strings.GAPS[g])) for g in c["gaps"]),
-            )
+            '<div class="widget-gaps"><p><strong>%s</strong></p>%s</div>'
+            % (escape(rel["gaps"]), gap_list(c["gaps"], strings.GAPS))
         )
     parts.append(
         "<p><strong>%s</strong> %s %s</p></section>"
@@ -411,11 +413,8 @@ def purchase_html(analysis, strings, links, uid):
     )
     if analysis["gaps"]:
         out.append(
-            '<section class="widget-gaps"><h4>%s</h4><ul>%s</ul></section>'
-            % (
-                escape(pf["gaps"]),
-                "".join('<li data-gap="%s">%s</li>' % (g, escape(strings.PF_GAPS[g])) for g in analysis["gaps"]),
-            )
+            '<section class="widget-gaps"><h4>%s</h4>%s</section>'
+            % (escape(pf["gaps"]), gap_list(analysis["gaps"], strings.PF_GAPS))
         )
     return "".join(out)
 
