@@ -45,8 +45,12 @@ def test_true_false_balanced_in_share_and_length():
     assert FIGURES.length_gap <= cues.MAX_LENGTH_GAP, cues.report(FIGURES)
 
 
-def test_no_giveaway_words():
-    assert FIGURES.giveaways == []
+def test_absolute_words_as_common_in_keys_as_in_distractors():
+    """A word like 必须 or 只 marks no wrong option: keys carry them as often as distractors,
+    true statements as often as false ones (the words are the adversary's list)."""
+    for a, b in (("key", "distractor"), ("true", "false")):
+        gap = abs(FIGURES.absolute_share(a) - FIGURES.absolute_share(b))
+        assert gap <= cues.MAX_ABSOLUTE_GAP, cues.report(FIGURES)
 
 
 def _item(item_id: str, texts: list[str], keys: set[int], multiple: bool = False) -> Item:
@@ -62,13 +66,15 @@ def test_the_audit_catches_each_cue():
     cued += [_item("x-10", ["一", "二", "三", "四"], {0, 1}, multiple=True)]
     cued += [Item("x-20", "truefalse", "s", "一个很长很长很长的正确陈述", Path("x"), 1, answer=True)]
     cued += [Item("x-21", "truefalse", "s", "只对一半", Path("x"), 1, answer=False)]
+    cued += [_item("x-22", ["对", "总是错", "从来都错", "必须错"], {0})]
     figures = cues.audit(cued)
-    assert figures.longest_share == 1.0
+    assert figures.longest_share == 1.0 - 1 / 5  # x-22's key is the shortest
     assert figures.position_share("A") == 1.0
     assert figures.leading_share == 1.0
     assert figures.length_gap > cues.MAX_LENGTH_GAP
-    assert figures.giveaways == ["x-21 statement: 只"]
-    assert len(figures.problems()) == 1 + 4 + 1 + 1 + 1  # longest, A-D, leading, length, giveaway
+    assert "x-21 statement (false): 只" in figures.giveaways
+    # longest, A-D, leading, length, absolute words in distractors, in false statements
+    assert len(figures.problems()) == 1 + 4 + 1 + 1 + 2
     assert cues.audit([Item("x-30", "truefalse", "s", "只是如此", Path("x"), 1, answer=False)]).giveaways == []
 
 

@@ -1,4 +1,5 @@
-"""Print the answer-cue audit of the self-check banks (tools/exercises/audit.py).
+"""Print the answer-cue audit of the self-check banks (tools/exercises/audit.py) and the
+test-wise reader's best scores (tools/exercises/adversary.py).
 
     python -m tools.bench.item_audit              # today's banks, options in shown order
     python -m tools.bench.item_audit --rev 19a1d3f  # the banks at an earlier commit
@@ -66,6 +67,13 @@ def main() -> None:
         items = [item for bank in banks.values() for item in bank.items]
         print(f"banks in exercises/: {len(items)} items")
     print(report(audit(items)))
+    if not args.rev:
+        # The test-wise reader (issue 21): every strategy's best, per set and item type.
+        from tools.exercises.adversary import course_reports
+
+        for found in course_reports(ROOT):
+            print("\n".join(found.lines()))
+            print("  limit: " + ("holds" if not found.problems() else "; ".join(found.problems())))
 
 
 if __name__ == "__main__":

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from tools.data import schema as s
 from tools.data.yamlfile import DataError, Mapping
+from tools.exercises.shuffle import shuffled
 
 QUALITIES = ("good", "mixed", "bad")  # of a choice, and the outcome of an ending
 # The main path (the shortest run of good choices to a good ending) is this many decisions:
@@ -246,7 +247,9 @@ def load_conversation(path: Path) -> Conversation:
         conv.turns.append(
             Turn(
                 id=turn_id,
-                choices=tuple(choices),
+                # Shown order: a seeded shuffle (as the self-checks' options), so that the good
+                # choice is no more often first than chance; authors write choices in any order.
+                choices=shuffled(f"conversation:{conv_id}/{turn_id}", choices),
                 line=raw.line,
                 scene=_text(raw, "scene"),
                 lines=_lines(raw.get("lines"), people, path, turn_id),

@@ -12,13 +12,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from tools.exercises.adversary import ABSOLUTE
 from tools.exercises.model import LETTERS, Item
 
-# Absolute words that give a statement away as false (or a distractor as wrong) to a
-# test-wise reader. 只是 ("merely", "but") is no such cue.
-GIVEAWAY = re.compile(r"只(?!是)|一定|所有|从不|总是")
+# Absolute words that a test-wise reader takes as the mark of a wrong option or a false
+# statement. They are no cue when keys carry them as often as distractors do (and true
+# statements as often as false ones): the limit is on that balance, not on the words. The
+# list is the adversary's (tools/exercises/adversary.py), so both look for the same words.
+GIVEAWAY = ABSOLUTE
+MAX_ABSOLUTE_GAP = 0.10  # share of keys with such a word vs share of distractors (and true vs false)
 
 # The limits (shares are fractions).
 MAX_LONGEST_KEY = 0.30  # single-answer items whose key is the longest option
@@ -40,7 +44,12 @@ class Figures:
     true: int
     mean_true: float  # mean statement length (characters)
     mean_false: float
-    giveaways: list[str]  # "<item id> <where>: <word>"
+    giveaways: list[str]  # "<item id> <where>: <word>", keys and distractors alike
+    absolute: dict[str, tuple[int, int]] = field(default_factory=dict)  # key/distractor/true/false -> (with word, all)
+
+    def absolute_share(self, kind: str) -> float:
+        hit, total = self.absolute.get(kind, (0, 0))
+        return hit / total if total else 0.0
 
     @property
     def longest_share(self) -> float:
@@ -77,7 +86,11 @@ class Figures:
             found.append(f"{self.true_share:.0%} of true/false items are true")
         if self.length_gap > MAX_LENGTH_GAP:
             found.append(f"true statements average {self.mean_true:.0f} characters, false ones {self.mean_false:.0f}")
-        found += [f"giveaway word: {g}" for g in self.giveaways]
+        for a, b in (("key", "distractor"), ("true", "false")):
+            if abs(self.absolute_share(a) - self.absolute_share(b)) > MAX_ABSOLUTE_GAP:
+                found.append(
+                    f"absolute words in {self.absolute_share(a):.0%} of {a}s but {self.absolute_share(b):.0%} of {b}s"
+                )
         return found
 
 
@@ -95,12 +108,16 @@ def audit(items: Iterable[Item]) -> Figures:
     positions: Counter[str] = Counter()
     lengths: dict[bool, list[int]] = {True: [], False: []}
     giveaways = []
+    absolute: dict[str, list[int]] = {kind: [0, 0] for kind in ("key", "distractor", "true", "false")}
     for item in items:
         if item.is_choice:
             for letter, option in zip(LETTERS, item.options, strict=False):
                 found = GIVEAWAY.search(option.text)
+                kind = "key" if option.correct else "distractor"
+                absolute[kind][0] += bool(found)
+                absolute[kind][1] += 1
                 if found:
-                    giveaways.append(f"{item.id} option {letter}: {found.group()}")
+                    giveaways.append(f"{item.id} option {letter} ({kind}): {found.group()}")
             keys = item.correct_letters
             if item.multiple:
                 multi += 1
@@ -118,8 +135,11 @@ def audit(items: Iterable[Item]) -> Figures:
             true += item.answer is True
             lengths[item.answer is True].append(_length(item.prompt))
             found = GIVEAWAY.search(item.prompt)
+            kind = "true" if item.answer else "false"
+            absolute[kind][0] += bool(found)
+            absolute[kind][1] += 1
             if found:
-                giveaways.append(f"{item.id} statement: {found.group()}")
+                giveaways.append(f"{item.id} statement ({kind}): {found.group()}")
 
     def mean(values: list[int]) -> float:
         return sum(values) / len(values) if values else 0.0
@@ -136,6 +156,7 @@ def audit(items: Iterable[Item]) -> Figures:
         mean_true=mean(lengths[True]),
         mean_false=mean(lengths[False]),
         giveaways=giveaways,
+        absolute={kind: (hit, total) for kind, (hit, total) in absolute.items()},
     )
 
 
@@ -151,7 +172,8 @@ def report(figures: Figures) -> str:
         f"multi-answer items: {f.multi}; keys a leading run: {f.leading_run} ({f.leading_share:.0%})",
         f"true/false items: {f.truefalse}; true: {f.true} ({f.true_share:.0%}); mean length true "
         f"{f.mean_true:.1f}, false {f.mean_false:.1f} (gap {f.length_gap:.0%})",
-        f"giveaway words: {len(f.giveaways)}" + "".join(f"\n  {g}" for g in f.giveaways),
+        "absolute words: "
+        + ", ".join(f"{kind}s {f.absolute_share(kind):.0%}" for kind in ("key", "distractor", "true", "false")),
     ]
     problems = f.problems()
     lines.append("limits: all hold" if not problems else f"limits broken: {len(problems)}")
