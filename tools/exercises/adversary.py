@@ -146,7 +146,7 @@ def _hedged(q: Question) -> list[int]:
     return [i for i, o in enumerate(q.options) if HEDGE.search(o)]
 
 
-def _single_strategies() -> dict[str, Callable[[Question], float]]:
+def single_strategies() -> dict[str, Callable[[Question], float]]:
     n_max = 4
     out: dict[str, Callable[[Question], float]] = {"random": lambda q: 1 / len(q.options)}
     for r in range(1, n_max + 1):
@@ -381,7 +381,7 @@ def evaluate(name: str, questions: Sequence[Question], sequences: bool = True) -
         chance = sum(q.chance for q in group) / len(group)
         figures = TypeFigures(kind, len(group), chance)
         if kind == "single":
-            for label, strategy in _single_strategies().items():
+            for label, strategy in single_strategies().items():
                 figures.scores[label] = sum(strategy(q) for q in group) / len(group)
             if sequences:
                 for label, total in _sequence_scores(group).items():

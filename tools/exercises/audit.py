@@ -77,12 +77,12 @@ class Figures:
         if self.longest_share > MAX_LONGEST_KEY:
             found.append(f"the key is the longest option in {self.longest_share:.0%} of single-answer items")
         low, high = POSITION_RANGE
-        for letter in LETTERS[:4]:
+        for letter in LETTERS[: 4 if self.four_option else 0]:
             if not low <= self.position_share(letter) <= high:
                 found.append(f"position {letter} holds {self.position_share(letter):.0%} of four-option keys")
         if self.leading_share > MAX_LEADING_RUN:
             found.append(f"{self.leading_share:.0%} of multi-answer keys are the leading options")
-        if not TRUE_RANGE[0] <= self.true_share <= TRUE_RANGE[1]:
+        if self.truefalse and not TRUE_RANGE[0] <= self.true_share <= TRUE_RANGE[1]:
             found.append(f"{self.true_share:.0%} of true/false items are true")
         if self.length_gap > MAX_LENGTH_GAP:
             found.append(f"true statements average {self.mean_true:.0f} characters, false ones {self.mean_false:.0f}")

@@ -87,6 +87,7 @@ class Item:
     level: str = ""  # one of LEVELS
     basis: str = ""  # one of BASES
     objective_line: int = 0  # where `objective:` is, for errors about the objective
+    must_pass: bool = False  # certification: a compliance item every pass needs right
 
     @property
     def is_choice(self) -> bool:
@@ -135,6 +136,9 @@ ITEM = s.Variants(
         "difficulty": s.Int(*DIFFICULTIES, unit="a difficulty"),
         "level": s.Choice(*LEVELS),
         "basis": s.Choice(*BASES),
+        # Certification items only (cases/notes/certification): a compliance item that must be
+        # answered right to pass, whatever the score (tools/exercises/certification.py).
+        "must_pass": s.Optional(s.Bool()),
     },
     variants={
         "single": _CHOICE,
@@ -226,6 +230,7 @@ def _item(raw: Mapping, path: Path) -> Item:
         "level": raw["level"],
         "basis": raw["basis"],
         "objective_line": raw.line_of("objective"),
+        "must_pass": raw.get("must_pass") is True,
     }
     if kind in ("single", "multiple", "scenario"):
         # Shown order: a seeded shuffle of the authored order (tools/exercises/shuffle.py), done

@@ -72,6 +72,9 @@ def key_positions(chapter: str, count: int, n: int = 4) -> list[int]:
     the form "the next key is the previous one moved by k" right more than
     ``MAX_SEQUENCE_SHARE`` of the time. Deterministic: the first seed that passes."""
     base = [i % n for i in range(count)]
+    # A short page cannot meet the share: five steps among four values repeat one of them.
+    steps = max(count - 1, 1)
+    limit = max(MAX_SEQUENCE_SHARE, -(-steps // n) / steps)
     for attempt in range(ATTEMPTS):
         rng = random.Random(seed(f"{chapter}:keys:{attempt}"))
         # Which letters get the extra places when count is not a multiple of n: seeded too.
@@ -79,7 +82,7 @@ def key_positions(chapter: str, count: int, n: int = 4) -> list[int]:
         rng.shuffle(letters)
         positions = [letters[p] for p in base]
         rng.shuffle(positions)
-        if longest_run(positions) <= MAX_RUN and sequence_share(positions, n) <= MAX_SEQUENCE_SHARE:
+        if longest_run(positions) <= MAX_RUN and sequence_share(positions, n) <= limit:
             return positions
     raise ValueError(f"{chapter}: no order of {count} keys meets the run and sequence limits")
 

@@ -87,6 +87,50 @@ def _scorm(args: argparse.Namespace) -> int:
     return 0
 
 
+def _certification(args: argparse.Namespace) -> int:
+    """The certification test's Moodle XML (trainer edition only, never a learner output)."""
+    from tools.exercises import certification
+    from tools.output import check_suffix, write_text
+
+    from .certification_xml import to_certification_xml
+    from .course import chapters
+
+    pool = certification.load_pool(ROOT)
+    found = certification.problems(pool)
+    if found:
+        return _fail("; ".join(found))
+    case = certification.load_case(ROOT / certification.FOLDER / certification.CASE_FILE)
+    output = Path(args.output)
+    check_suffix(output, SUFFIXES["moodle"], "a Moodle XML export")
+    inside = output.resolve()
+    for learner in (ROOT / "_build" / "html", ROOT / "_build" / "scorm"):
+        if inside.is_relative_to(learner.resolve()):
+            return _fail(f"{output}: the certification test is trainer material; write it outside {learner}")
+    target = write_text(output, to_certification_xml(pool, chapters(ROOT), case))
+    cells = sum(len(levels) for levels in certification.cells(pool).values())
+    total = sum(len(bank.items) for bank in pool.values())
+    must = len(certification.must_pass_items(pool))
+    print(f"wrote {target} ({total} questions in {cells} categories, {must} of them must-pass, and 1 essay)")
+    return 0
+
+
+def _item_stats(args: argparse.Namespace) -> int:
+    """Facility and discrimination per item from a cohort's results CSV."""
+    from tools.exercises import certification, item_stats
+    from tools.exercises.model import load_banks
+    from tools.output import write_text, write_utf8
+
+    items = [i for bank in load_banks(ROOT / "exercises").values() for i in bank.items]
+    if (ROOT / certification.FOLDER).is_dir():
+        items += [i for bank in certification.load_pool(ROOT).values() for i in bank.items]
+    text = item_stats.report(item_stats.statistics(item_stats.read_marks(Path(args.results), items)))
+    if args.output:
+        print(f"wrote {write_text(Path(args.output), text)}")
+    else:
+        write_utf8(text)
+    return 0
+
+
 def add_parser(commands: argparse._SubParsersAction) -> None:
     """Add ``export`` and ``scorm`` to the course CLI's subparsers."""
     from .questions import MATCHING, ORDERING
@@ -123,3 +167,19 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
         "completion: completed/incomplete only",
     )
     scorm.set_defaults(run=_scorm, reads="html")
+
+    cert = commands.add_parser(
+        "certification",
+        help="the certification test (trainer material) as Moodle XML: a category per blueprint cell, "
+        "the must-pass items and the written case",
+    )
+    cert.add_argument("-o", "--output", required=True, metavar="FILE", help="the Moodle XML file (*.xml)")
+    cert.set_defaults(run=_certification, reads="output")
+
+    stats = commands.add_parser(
+        "item-stats",
+        help="facility and discrimination per item from a results CSV (Moodle responses or a scoring grid)",
+    )
+    stats.add_argument("results", metavar="CSV", help="Moodle's quiz Responses report, or a grid of item IDs")
+    stats.add_argument("-o", "--output", metavar="FILE", help="write the table to FILE (default: standard output)")
+    stats.set_defaults(run=_item_stats, reads="results")

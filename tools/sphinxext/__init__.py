@@ -11,6 +11,7 @@ from . import (
     accounts,
     assets,
     cases,
+    certification,
     conversation,
     course_path,
     csp,
@@ -65,6 +66,7 @@ def setup(app: Sphinx) -> dict:
     pinyin_order.setup(app)
     quiz.setup(app)
     final_test.setup(app)
+    certification.setup(app)
     widgets.setup(app)
     accounts.setup(app)
     course_path.setup(app)

@@ -112,12 +112,41 @@ def _inline_text(children) -> str:
     return "".join(parts)
 
 
+def _data_strings(node: object) -> Iterator[str]:
+    """Every text in a data file's tree (mappings, lists, strings), in file order."""
+    if isinstance(node, str):
+        yield node
+    elif isinstance(node, dict):
+        for value in node.values():
+            yield from _data_strings(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _data_strings(value)
+
+
+def data_passages(path: Path, name: str, min_length: int) -> list[Passage]:
+    """The texts of a YAML data file (the certification pool, its written case): each string
+    a passage, each line of a multi-line string its own."""
+    import yaml
+
+    found = []
+    for text in _data_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+        for fragment in text.splitlines():
+            normal = normal_form(fragment)
+            if len(normal) >= min_length:
+                found.append(Passage(text=normal, source=name, shown=" ".join(fragment.split()), cut=False))
+    return found
+
+
 def passages(paths: Iterable[Path], root: Path | None = None, min_length: int = MIN_LENGTH) -> list[Passage]:
-    """The passages of these Markdown files, each at least ``min_length`` long."""
+    """The passages of these Markdown (and YAML data) files, each at least ``min_length`` long."""
     md = _parser()
     found: list[Passage] = []
     for path in paths:
         name = path.relative_to(root).as_posix() if root else str(path)
+        if path.suffix == ".yml":
+            found += data_passages(path, name, min_length)
+            continue
         for token in md.parse(path.read_text(encoding="utf-8")):
             if token.type != "inline" or not token.children:
                 continue
@@ -254,10 +283,13 @@ class Notes:
 
 
 def notes_files(source: Path) -> list[Path]:
-    """Every trainer-only page of the course in ``source``: all Markdown under ``cases/notes``,
-    subfolders included (teaching notes, the trainer's guide, the case kits), so that a new
-    trainer page is scanned for without anyone listing it."""
-    return sorted((source / "cases" / "notes").rglob("*.md"))
+    """Every trainer-only text of the course in ``source``: all Markdown and YAML data under
+    ``cases/notes``, subfolders included (teaching notes, the trainer's guide, the case kits,
+    the certification pool and its written case), so that new trainer material is scanned
+    for without anyone listing it. (The trainer table of contents is structure, not text.)"""
+    notes = source / "cases" / "notes"
+    data = [path for path in notes.rglob("*.yml") if path.name != "trainer-toc.yml"]
+    return sorted([*notes.rglob("*.md"), *data])
 
 
 def titles(paths: Iterable[Path]) -> list[str]:
