@@ -152,3 +152,14 @@ def test_no_page_lets_the_last_key_predict_the_next():
         assert longest_run(positions) <= 2, (chapter, positions)
     # The check itself: round-robin is caught.
     assert sequence_share([3, 0, 1, 2, 3, 0, 1, 2, 3, 0]) == 1.0
+
+
+def test_recall_is_reported_and_stays_a_minority():
+    """The audit reports the share of recall: tagged 记忆, and keys that repeat ten or more
+    characters of their chapter word for word (whatever the tag); most items ask for more."""
+    chapters = {path.stem: path.read_text(encoding="utf-8") for path in (ROOT / "book").glob("*.md")}
+    tagged, verbatim = cues.recall_figures(ITEMS, chapters)
+    assert tagged <= 0.2 and verbatim <= 0.2, (tagged, verbatim)
+    copied = _item("x-01", ["大客户管理可以分为四个阶段", "别的", "另一个", "第三个"], {0})
+    copied = Item(**{**copied.__dict__, "path": Path("kam-stages.yml")})
+    assert cues.recall_figures([copied], chapters) == (0.0, 1.0)

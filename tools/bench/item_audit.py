@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from tools.exercises.audit import audit, report
+from tools.exercises.audit import RECALL_RUN, audit, recall_figures, report
 from tools.exercises.model import ROOT, Item, Option, load_banks
 
 
@@ -67,6 +67,9 @@ def main() -> None:
         items = [item for bank in banks.values() for item in bank.items]
         print(f"banks in exercises/: {len(items)} items")
     print(report(audit(items)))
+    chapters = {path.stem: path.read_text(encoding="utf-8") for path in (ROOT / "book").glob("*.md")}
+    tagged, verbatim = recall_figures(items, chapters)
+    print(f"recall: tagged 记忆 {tagged:.0%}; key repeats {RECALL_RUN}+ characters of its chapter {verbatim:.0%}")
     if not args.rev:
         # The test-wise reader (issue 21): every strategy's best, per set and item type.
         from tools.exercises.adversary import course_reports

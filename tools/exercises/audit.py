@@ -178,3 +178,31 @@ def report(figures: Figures) -> str:
     problems = f.problems()
     lines.append("limits: all hold" if not problems else f"limits broken: {len(problems)}")
     return "\n".join(lines)
+
+
+RECALL_RUN = 10  # characters of a key repeated word for word from its chapter: recall
+
+
+def _runs(text: str, size: int) -> set[str]:
+    plain = re.sub(r"[^\u4e00-\u9fff0-9A-Za-z]", "", text)
+    return {plain[i : i + size] for i in range(len(plain) - size + 1)}
+
+
+def recall_figures(items: Iterable[Item], chapters: dict[str, str]) -> tuple[float, float]:
+    """The share of items tagged 记忆, and the share whose key (a true statement's text) repeats
+    ``RECALL_RUN`` characters of its chapter's text (``chapters``: chapter -> Markdown)."""
+    items = list(items)
+    if not items:
+        return 0.0, 0.0
+    tagged = sum(item.level == "记忆" for item in items) / len(items)
+    verbatim = 0
+    for item in items:
+        if item.is_choice:
+            keys = [o.text for o in item.options if o.correct]
+        elif item.type == "truefalse" and item.answer:
+            keys = [item.prompt]
+        else:
+            keys = []
+        chapter = _runs(chapters.get(item.path.stem, ""), RECALL_RUN)
+        verbatim += any(_runs(key, RECALL_RUN) & chapter for key in keys)
+    return tagged, verbatim / len(items)

@@ -128,7 +128,7 @@ def angoff_html(form: Form, words: Mapping[str, str]) -> str:
     rows = "".join(f"<tr><td>{n}</td><td>{escape(i.id)}</td>{blanks}</tr>" for n, i in enumerate(form.items, 1))
     return (
         f'<section class="course-cert-angoff"><h3>{escape(words["angoff"])}（{escape(form.name)} 卷）</h3>'
-        f'<p>{escape(words["angoff_note"])}</p>'
+        f"<p>{escape(words['angoff_note'])}</p>"
         f'<table class="table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
         f"<p>{escape(words['angoff_sum'].format(main=len(form.items)))}</p></section>"
     )
