@@ -231,6 +231,33 @@ def test_answers_reach_the_platform(first_session):
     assert not first_session["errors"]
 
 
+def interactions(state: dict) -> dict[int, dict[str, str]]:
+    """The cmi.interactions the package set, by index: {element: value}."""
+    found: dict[int, dict[str, str]] = {}
+    for call in state["calls"]:
+        key = call["args"][0] if call["name"] == "LMSSetValue" else ""
+        match = re.match(r"cmi\.interactions\.(\d+)\.(.+)$", key)
+        if match:
+            found.setdefault(int(match.group(1)), {})[match.group(2)] = call["args"][1]
+    return found
+
+
+def test_each_checked_answer_is_an_interaction(first_session):
+    """Issue 23: one cmi.interactions entry per answer checked, in SCORM 1.2's formats, which
+    scorm-again accepted (every call returned "true"); the chapter is its objective."""
+    got = interactions(first_session["committed"])
+    assert sorted(got) == [0, 1]
+    by_id = {entry["id"]: entry for entry in got.values()}
+    right, wrong = by_id["pf-01"], by_id[first_session["wrong_id"]]
+    assert right["type"] == "choice" and right["result"] == "correct"
+    assert re.fullmatch(r"[a-h](,[a-h])*", right["student_response"])
+    assert right["student_response"] == right["correct_responses.0.pattern"]
+    assert wrong["type"] == "true-false" and wrong["result"] == "wrong"
+    assert {wrong["student_response"], wrong["correct_responses.0.pattern"]} == {"t", "f"}
+    assert all(e["objectives.0.id"] == "purchase-factors" and e["weighting"] == "1" for e in got.values())
+    assert all(re.fullmatch(r"\d{2}:\d{2}:\d{2}", e["time"]) for e in got.values())
+
+
 def test_changes_are_committed_together_not_one_by_one(first_session):
     names = [c["name"] for c in first_session["committed"]["calls"]]
     sets = names.count("LMSSetValue")
@@ -285,6 +312,8 @@ def test_second_launch_restores_the_progress(first_session, platform, learner):
     assert got["raw"] == str(round(200 / total_items()))
     assert set(decode(learner, got["suspend_data"])["areas"]["quiz"]["items"]) == {"pf-01", wrong_id, more}
     assert "lesson_status" not in json.dumps([c["args"] for c in got["calls"] if c["name"] == "LMSSetValue"])
+    # Only the new answer is journaled: what the first session sent is not sent again.
+    assert [e["id"] for e in interactions(got).values()] == [more]
     learner.screenshot(path=str(root / "second-session.png"))
     assert not learner.js_errors
 

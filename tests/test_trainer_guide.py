@@ -21,13 +21,13 @@ pytest_plugins = ["trainer_fixtures"]
 MARK = strings()["trainer_mark"]
 CASES = {case.id: case for case in load_cases(ROOT / "cases", book_chapters(ROOT))}
 ROLE_PLAYS = {"rule-breaker": 4, "xiao-cui": 3, "li-xiang": 3, "hengchuan": 3}  # case: roles with a brief each
-GUIDE = ["programme", "running-cases", "tools-in-class", "platform"]
+GUIDE = ["programme", "running-cases", "tools-in-class", "platform", "certification", "cohort"]
 TOTAL_POINTS = 20
 
 
 def trainer_pages() -> list[str]:
     """Every trainer-only page, as its HTML path under the site root."""
-    return [p.relative_to(ROOT).with_suffix(".html").as_posix() for p in leaks.notes_files(ROOT)]
+    return [p.relative_to(ROOT).with_suffix(".html").as_posix() for p in leaks.notes_files(ROOT) if p.suffix == ".md"]
 
 
 def pages_text(pdf) -> list[str]:

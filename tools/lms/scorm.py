@@ -57,6 +57,8 @@ STATIC = HERE / "static"
 ROOT = HERE.parent.parent  # the course sources: the banks are checked against its chapters and labels
 SCHEMAS = HERE / "schemas" / "scorm12"
 SCRIPTS = ("course-scorm-codec.js", "course-scorm-launch.js", scorm_pages.ADAPTER)
+# Scripts of maintained libraries, taken from node_modules (package.json pins them).
+VENDORED = {"lz-string.min.js": ROOT / "node_modules" / "lz-string" / "libs" / "lz-string.min.js"}
 # Fixed entry times: the same site gives the same package, byte for byte.
 ENTRY_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -116,7 +118,7 @@ def course_items(exercises: Path) -> dict[str, list[dict]]:
     if not banks:
         raise PackageError(f"{exercises}: no self-check banks (*.yml) there")
     return {
-        chapter: [{"id": item.id, "chapter": chapter, **answer_spec(item)} for item in bank.items]
+        chapter: [{"id": item.id, "chapter": chapter, "type": item.type, **answer_spec(item)} for item in bank.items]
         for chapter, bank in banks.items()
     }
 
@@ -137,7 +139,12 @@ def package_entries(html_root: Path, items: list[dict], report: str = "passfail"
     """The package's files in zip order (manifest, schemas, launch page, then the site), and
     the pages a learner can be on."""
     files = site_files(html_root)
-    added = {LAUNCH, "imsmanifest.xml", *scorm_manifest.SCHEMA_FILES, *(f"_static/{name}" for name in SCRIPTS)}
+    added = {
+        LAUNCH,
+        "imsmanifest.xml",
+        *scorm_manifest.SCHEMA_FILES,
+        *(f"_static/{name}" for name in (*SCRIPTS, *VENDORED)),
+    }
     clash = sorted(added & set(files))
     if clash:
         names = ", ".join(clash)
@@ -154,6 +161,10 @@ def package_entries(html_root: Path, items: list[dict], report: str = "passfail"
         site[name] = data
     for name in SCRIPTS:
         site[f"_static/{name}"] = (STATIC / name).read_bytes()
+    for name, path in VENDORED.items():
+        if not path.is_file():
+            raise PackageError(f"{path}: missing; run `make` (it installs the npm packages the package needs)")
+        site[f"_static/{name}"] = path.read_bytes()
     # The final test's cut score (tools/exercises/blueprint.py): the launch page's verdict.
     from tools.exercises.blueprint import CUT_PERCENT, cut_score
 

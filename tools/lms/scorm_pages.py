@@ -20,6 +20,7 @@ HEAD_END = re.compile(r"</head\s*>", re.IGNORECASE)
 # What launch.html loads, in order: the suspend_data form, the self-check rules (the status
 # of an item is worked out exactly as the pages do) and the session itself.
 LAUNCH_SCRIPTS = (
+    "_static/lz-string.min.js",  # the codec compresses with it (node_modules, pinned)
     "_static/course-scorm-codec.js",
     "_static/course-dom.js",  # course-quiz.js needs its helpers
     "_static/course-quiz.js",

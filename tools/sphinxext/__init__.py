@@ -27,6 +27,7 @@ from . import (
     search,
     theme,
     trainer_mark,
+    transfer,
     widgets,
 )
 
@@ -67,6 +68,7 @@ def setup(app: Sphinx) -> dict:
     quiz.setup(app)
     final_test.setup(app)
     certification.setup(app)
+    transfer.setup(app)
     widgets.setup(app)
     accounts.setup(app)
     course_path.setup(app)

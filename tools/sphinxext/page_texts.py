@@ -209,6 +209,98 @@ TEXTS: dict[str, dict[str, dict[str, str]]] = {
             "sheets": "表格",
             "loading": "正在加载分析引擎……",
         },
+        # course-dom.js: in the in-app browser of a chat app (pages with downloads or print).
+        "inapp": {
+            "note": (
+                "你正在{app}里打开本页：这里不能下载文件，也不能打印。"
+                "请点右上角的“…”，选“在浏览器中打开”；只想换设备接着学，可以用“复制进度码”。"
+            ),
+            "wechat": "微信",
+            "wecom": "企业微信",
+            "dingtalk": "钉钉",
+            "feishu": "飞书",
+        },
+        # course-transfer.js on the progress page: progress that travels, and the learner record.
+        "transfer": {
+            "static": "启用 JavaScript 后，这里可以导出和导入学习进度，也可以导出交给培训师的学习记录。",
+            "export_heading": "在另一台设备上接着学",
+            "export_intro": (
+                "进度只保存在这台设备的浏览器里。要在另一台电脑或手机上接着学，"
+                "先在这里导出进度文件或复制进度码，再到那台设备的本页导入。"
+                "导出的内容包括自测作答、复习记录、模拟测验成绩、对话练习的结局、工具里填的内容和客户档案。"
+            ),
+            "export_file": "导出进度文件",
+            "file_name": "关系销售-学习进度-{date}",
+            "exported": "进度文件已导出。在另一台设备打开本页，选“从文件导入”。",
+            "export_code": "复制进度码",
+            "code_label": "进度码",
+            "code_copied": "进度码已复制（{n} 个字符）：可以发给自己，在另一台设备的本页粘贴后导入。",
+            "code_manual": "没能自动复制：请选中上面的进度码，手动复制。",
+            "import_heading": "导入进度",
+            "import_intro": (
+                "导入时会先列出将要发生的变化，确认后才写入。同一道题两边都答过的，以较晚的作答为准；"
+                "工具和客户档案两边都有的，保留本机的。"
+            ),
+            "import_file": "从文件导入……",
+            "paste_placeholder": "或者把进度码粘贴在这里",
+            "import_code": "导入进度码",
+            "empty": "内容是空的",
+            "too_large": "文件太大",
+            "bad_code": "进度码不完整，可能复制时少了一段",
+            "not_json": "文件内容无法读取",
+            "not_ours": "这不是本课程导出的进度",
+            "is_record": "这是交给培训师的学习记录，不是进度文件",
+            "other_version": "这份进度来自另一个版本的课程（第 {version} 版）",
+            "refused": "没有导入：{why}。本机的进度没有改动。",
+            "nothing": "这份进度和本机的一样，没有需要导入的内容。",
+            "preview_title": "导入这份进度？",
+            "preview_body": "这份进度导出于 {date}。导入后：",
+            "preview_confirm": "导入",
+            "cancelled": "已取消，本机的进度没有改动。",
+            "quiz_line": "自测题：新增 {added} 题，{newer} 题换成较晚的作答，{kept} 题保留本机较晚的作答",
+            "review_line": "复习记录：更新 {review} 题",
+            "tests_line": "模拟测验：加入 {tests} 次成绩",
+            "endings_line": "对话练习：新到达 {endings} 个结局",
+            "tools_line": "工具：新增 {tools} 项填写，{toolsKept} 项保留本机的",
+            "accounts_line": "客户档案：新增 {accounts} 个，{accountsKept} 个保留本机的",
+            "done": "已导入：{summary}。",
+            "record_heading": "学习记录（交给培训师）",
+            "record_intro": (
+                "培训师可能请你交一份学习记录：它只包括你的名字、每章自测的完成情况、模拟测验的最好成绩和完成的对话练习，"
+                "不包括你填的客户资料。学习记录用于培训师了解进度、辅导学习，不作认证依据；认证在学习平台或纸质试卷上进行。"
+            ),
+            "record_name": "你的姓名",
+            "record_export": "导出学习记录",
+            "record_need_name": "请先填写姓名。",
+            "record_file": "学习记录-{name}-{date}",
+            "record_exported": "学习记录已导出，把这个文件交给培训师即可。",
+            "history_static": "启用 JavaScript 后，这里显示你做模拟测验的成绩。",
+            "history_none": "还没有做过模拟测验。",
+            "history_best": "最好成绩：答对 {right} / {total} 题；共交卷 {n} 次（本机保留最近 10 次）。",
+            "history_date": "日期",
+            "history_score": "答对",
+            "history_verdict": "结果",
+            "history_passed": "通过",
+            "history_failed": "未通过",
+        },
+        # course-cohort.js: the trainer edition's cohort page, which reads learner records.
+        "cohort": {
+            "static": "启用 JavaScript 后，这里可以读入学员交来的学习记录文件，汇总成一张表。",
+            "pick": "选择学习记录文件……",
+            "drop": "也可以把一批学习记录文件拖到这里。文件只在这个浏览器里读取，不上传到任何地方。",
+            "csv": "导出 CSV",
+            "csv_file": "学习记录汇总",
+            "read": "已读入 {added} 份记录，表中共 {total} 位学员。",
+            "skipped": "以下文件不是学习记录，已跳过：{files}。",
+            "col_name": "姓名",
+            "col_date": "导出日期",
+            "col_best": "模拟测验最好成绩",
+            "col_conversations": "完成的对话",
+            "cell": "{right}/{answered}/{total}",
+            "cell_title": "共 {total} 题，已作答 {answered} 题，答对 {right} 题",
+            "best": "{best}%（{attempts} 次）",
+            "conversations": "{finished} / {total}",
+        },
         # The certification test's pages (trainer edition only; tools/exercises/certification_render.py).
         "certification": {
             "cell_chapter": "章",

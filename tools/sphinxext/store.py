@@ -19,8 +19,15 @@ PRIORITY = 400
 TEXTS_ID = "course-texts"
 
 
+# Texts that learner pages never need: the certification test's are for HTML written at build
+# time on trainer pages; the cohort page's come with it. Every page with the store would
+# carry them otherwise.
+BUILD_ONLY = ("certification", "cohort")  # the cohort page carries its own (tools/sphinxext/transfer.py)
+
+
 def texts_json(language: str) -> str:
-    return script_json(texts(language), sort_keys=True)
+    table = {key: value for key, value in texts(language).items() if key not in BUILD_ONLY}
+    return script_json(table, sort_keys=True)
 
 
 def use_store(app: Sphinx) -> None:

@@ -19,6 +19,8 @@
  *   outside printable ASCII, and "~" itself, is written as "~", three base-64 digits per
  *   UTF-16 unit, "~" (a two-character name costs 8 characters, not the 12 of \u escapes).
  *
+ * The stored text is this form compressed with lz-string ("c2" + base 64; see COMPRESSED).
+ *
  * encode(snapshot, limit) returns {text, dropped}. When the whole state does not fit, entries
  * of the other areas (one tool's inputs each) are left out, largest first, until it does:
  * the self-checks, which the platform's score and status come from, are kept, and the final
@@ -30,14 +32,18 @@
  */
 (function (root, factory) {
   "use strict";
-  if (typeof module === "object" && module.exports) module.exports = factory();
-  else root.CourseScormCodec = factory();
-})(this, function () {
+  if (typeof module === "object" && module.exports) module.exports = factory(require("lz-string"));
+  else root.CourseScormCodec = factory(root.LZString);
+})(this, function (LZString) {
   "use strict";
 
   var LIMIT = 4096; // CMIString4096
   var LAST = ["final"]; // areas left out only when nothing else is left to leave out
   var FORMAT = "c1";
+  // What is stored: "c2" and the c1 text compressed by lz-string (pinned in package.json) to
+  // base 64, which is ASCII. A learner who has done everything then needs about half the
+  // characters the c1 text does. A stored c1 text (from before) is still read.
+  var COMPRESSED = "c2";
   var DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   var ANSWER_DIGITS = "0123456789abcdef";
   var ID = /^[a-z0-9-]+$/;
@@ -193,7 +199,10 @@
     Object.keys(areas).sort().forEach(function (name) { if (name !== "quiz") rest[name] = areas[name]; });
     var dropped = [];
     var head = FORMAT + "v" + version + "|";
-    var text = head + joinQuiz(quiz) + "|" + encodeRest(rest);
+    function stored(plain) {
+      return COMPRESSED + LZString.compressToBase64(plain);
+    }
+    var text = stored(head + joinQuiz(quiz) + "|" + encodeRest(rest));
     // Too long: leave out the other areas' largest entries first, then whole areas. The
     // final test's attempt goes last of all (the platform's verdict comes from it).
     while (text.length > limit) {
@@ -230,13 +239,21 @@
       } else {
         break;
       }
-      text = head + joinQuiz(quiz) + "|" + encodeRest(rest);
+      text = stored(head + joinQuiz(quiz) + "|" + encodeRest(rest));
     }
     return { text: text, dropped: dropped };
   }
 
   function decode(text) {
     if (typeof text !== "string") return null;
+    if (text.slice(0, COMPRESSED.length) === COMPRESSED) {
+      try {
+        text = LZString.decompressFromBase64(text.slice(COMPRESSED.length));
+      } catch (err) {
+        return null;
+      }
+      if (typeof text !== "string") return null;
+    }
     var m = HEADER.exec(text);
     if (!m) return null;
     var areas;

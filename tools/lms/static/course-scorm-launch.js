@@ -38,6 +38,15 @@
  *               the best attempt, status passed / failed). The practice test's objective is
  *               also where the best attempt is remembered between sessions: the store keeps
  *               only the last ten attempts.
+ *   interactions one per self-check answer checked (a new check of an item, not a revealed
+ *               answer): id = the item's ID, type (choice, true-false, sequencing,
+ *               matching), the learner's response and the right one in SCORM 1.2's
+ *               formats (letters a-h; "t"/"f"; "1.a,2.c" for matching), result correct or
+ *               wrong, the time of day, weighting 1, and the chapter as its objective. And
+ *               one per item of each finished practice-test attempt, id "test-<n>-<item>".
+ *               SCORM 1.2 keeps interactions as a journal the SCO cannot read back, so what
+ *               the restored state held at launch is not sent again. No latency: the store
+ *               does not time answers.
  *
  * In review or browse mode only the place and the state are kept. A commit the platform
  * refuses is tried again, three times, a second apart.
@@ -118,6 +127,7 @@
   var status = get("cmi.core.lesson_status");
   var reported = parseFloat(get("cmi.core.score.raw")); // the score the platform holds
   var objectives = readObjectives(); // id -> {index, raw, status}, as the platform holds them
+  var journal = parseInt(get("cmi.interactions._count"), 10) || 0; // the next interaction's index
   var place = get("cmi.core.lesson_location");
   var timer = null;
   var finished = false;
@@ -127,6 +137,7 @@
   var snapshot = codec.decode(stored);
   if (snapshot) stateText = JSON.stringify(snapshot);
   else if (stored) console.warn("course-scorm: cmi.suspend_data is not the course's; starting afresh");
+  var sent = sentBefore(snapshot); // what earlier sessions have journaled already
 
   if (tracking && (status === "" || status === "not attempted")) {
     set("cmi.core.lesson_status", "incomplete");
@@ -222,6 +233,76 @@
     if (objectiveStatus !== known.status && set(key + ".status", objectiveStatus)) known.status = objectiveStatus;
   }
 
+  /* ---------------------------------------------------------------- interactions */
+  var INTERACTION_TYPES = { single: "choice", multiple: "choice", scenario: "choice", truefalse: "true-false", ordering: "sequencing", matching: "matching" };
+  var LETTERS = "abcdefghijklmnopqrstuvwxyz";
+  var specsById = {};
+  data.items.forEach(function (spec) { specsById[spec.id] = spec; });
+
+  /* An answer in SCORM 1.2's response format for its interaction type. */
+  function response(spec, answer) {
+    if (!Array.isArray(answer)) return "";
+    if (spec.type === "truefalse") return answer[0] === 0 ? "t" : answer[0] === 1 ? "f" : "";
+    if (spec.kind === "match") {
+      return answer.map(function (v, i) { return (i + 1) + "." + (v === null || v === undefined ? "" : LETTERS.charAt(v)); }).join(",");
+    }
+    return answer.filter(function (v) { return v !== null && v !== undefined; }).map(function (v) { return LETTERS.charAt(v); }).join(",");
+  }
+
+  function clock() {
+    var now = new Date();
+    var two = function (n) { return (n < 10 ? "0" : "") + n; };
+    return two(now.getHours()) + ":" + two(now.getMinutes()) + ":" + two(now.getSeconds());
+  }
+
+  function journalOne(id, spec, answer, result) {
+    var key = "cmi.interactions." + journal;
+    if (!set(key + ".id", id.slice(0, 255))) return;
+    journal++;
+    set(key + ".objectives.0.id", spec.chapter);
+    set(key + ".time", clock());
+    set(key + ".type", INTERACTION_TYPES[spec.type] || "choice");
+    set(key + ".correct_responses.0.pattern", response(spec, spec.key).slice(0, 255));
+    set(key + ".weighting", "1");
+    set(key + ".student_response", response(spec, answer).slice(0, 255));
+    set(key + ".result", result === "correct" ? "correct" : "wrong");
+  }
+
+  /* What a state has journaled: each item's number of checks, and the finished test. */
+  function sentBefore(state) {
+    var items = state && state.areas && state.areas.quiz && state.areas.quiz.items ? state.areas.quiz.items : {};
+    var checks = {};
+    Object.keys(items).forEach(function (id) { checks[id] = items[id] && items[id].attempts ? items[id].attempts : 0; });
+    var final = state && state.areas && state.areas.final;
+    return { checks: checks, test: final && final.cur && final.cur.d ? final.cur.d : null, tests: 0 };
+  }
+
+  function journalNew(state) {
+    if (!rules) return;
+    var items = state && state.areas && state.areas.quiz && state.areas.quiz.items ? state.areas.quiz.items : {};
+    Object.keys(items).forEach(function (id) {
+      var spec = specsById[id];
+      var entry = items[id];
+      var checks = entry && entry.attempts ? entry.attempts : 0;
+      if (!spec || checks <= (sent.checks[id] || 0)) return;
+      sent.checks[id] = checks;
+      if (entry.revealed) return;
+      var result = rules.statusFor(spec, entry);
+      if (result === "correct" || result === "wrong") journalOne(id, spec, entry.answer, result);
+    });
+    var cur = state && state.areas && state.areas.final && state.areas.final.cur;
+    if (cur && cur.d && cur.d !== sent.test && typeof cur.i === "string" && Array.isArray(cur.a)) {
+      sent.test = cur.d;
+      sent.tests++;
+      cur.i.split(" ").forEach(function (id, n) {
+        var spec = specsById[id];
+        if (!spec || !Array.isArray(cur.a[n])) return;
+        var result = rules.statusFor(spec, { answer: cur.a[n], revealed: false });
+        journalOne("test-" + cur.d.toString(36) + "-" + id, spec, cur.a[n], result === "correct" ? "correct" : "wrong");
+      });
+    }
+  }
+
   /* The store's new state: into cmi.suspend_data, then score, status and objectives. */
   function report(text) {
     var state;
@@ -264,6 +345,7 @@
       setObjective(chapter, percent(c.right, c.total), chapterStatus);
     });
     if (best !== null) setObjective(TEST_OBJECTIVE, best, best >= data.final.mastery ? "passed" : "failed");
+    journalNew(state);
   }
 
   function schedule() {

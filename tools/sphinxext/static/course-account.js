@@ -53,6 +53,7 @@
   actions.appendChild(fileInput);
   fileInput.addEventListener("change", function () { Accounts.loadFile(fileInput, bar, render); });
   bar.status.after(actions);
+  window.CourseDom.inAppNote(root, actions); // no files and no print in a chat app's browser
 
   var engine = null;
   function api() {

@@ -43,5 +43,29 @@
     store.subscribe(function (reason) { if (reason === "unavailable") show(); });
   }
 
-  window.CourseDom = { readJSON: readJSON, fill: fill, el: el, storageNote: storageNote };
+  /* The in-app browser this page is open in (WeChat, WeCom, DingTalk, Feishu), by its user
+   * agent, or "" in an ordinary browser. Those browsers download no files and print nothing. */
+  const IN_APP = [
+    ["wxwork", "wecom"], // WeCom also says MicroMessenger: look for it first
+    ["micromessenger", "wechat"],
+    ["dingtalk", "dingtalk"],
+    ["lark", "feishu"],
+    ["feishu", "feishu"],
+  ];
+  function inApp() {
+    const agent = String(navigator.userAgent || "").toLowerCase();
+    for (let i = 0; i < IN_APP.length; i++) if (agent.indexOf(IN_APP[i][0]) >= 0) return IN_APP[i][1];
+    return "";
+  }
+
+  /* Said once per block, before `before`, in an in-app browser: files and print will not
+   * work here; open the page in the system browser. */
+  function inAppNote(block, before) {
+    const app = inApp();
+    if (!app || block.querySelector(".course-inapp-note")) return;
+    const words = readJSON("course-texts").inapp || {};
+    before.before(el("p", { class: "course-inapp-note", role: "note" }, fill(words.note, { app: words[app] || "" })));
+  }
+
+  window.CourseDom = { readJSON: readJSON, fill: fill, el: el, storageNote: storageNote, inApp: inApp, inAppNote: inAppNote };
 })();

@@ -77,7 +77,7 @@
     return typeof value === "number" && Math.floor(value) === value && value >= 0 && value < limit;
   }
 
-  /* Self-checks: {items: {id: {answer, revealed, attempts, first}}}; `first` (optional):
+  /* Self-checks: {items: {id: {answer, revealed, attempts, first, t}}}; `first` (optional):
    * whether the first check was right, kept apart from the answer now. The status is not stored: the
    * page recomputes it from the answer. An entry with an unusable answer is dropped; a bad
    * optional field falls back to its default. */
@@ -94,6 +94,9 @@
     entry.revealed = raw.revealed === true || raw.status === "revealed";
     entry.attempts = isIndex(raw.attempts, 100000) ? raw.attempts : 0;
     if (typeof raw.first === "boolean") entry.first = raw.first;
+    // When the entry was last written (ms): importing progress from another device keeps
+    // the newer of two answers to the same item (course-transfer.js).
+    if (isIndex(raw.t, 1e14)) entry.t = raw.t;
     return entry;
   }
 
@@ -360,7 +363,11 @@
     },
     setQuizItem: function (id, entry) {
       return store.update("quiz", function (data) {
-        if (entry) data.items[id] = entry;
+        if (entry) {
+          entry = copy(entry);
+          entry.t = Date.now();
+          data.items[id] = entry;
+        }
         else delete data.items[id];
         return data;
       });

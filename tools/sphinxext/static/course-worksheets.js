@@ -615,6 +615,7 @@
   });
   actions.appendChild(fileInput);
   section.appendChild(actions);
+  Dom.inAppNote(section, actions); // no files and no print in a chat app's browser
 
   fileInput.addEventListener("change", function () { Accounts.loadFile(fileInput, bar, load); });
 
