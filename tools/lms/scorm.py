@@ -57,8 +57,9 @@ STATIC = HERE / "static"
 ROOT = HERE.parent.parent  # the course sources: the banks are checked against its chapters and labels
 SCHEMAS = HERE / "schemas" / "scorm12"
 SCRIPTS = ("course-scorm-codec.js", "course-scorm-launch.js", scorm_pages.ADAPTER)
-# Scripts of maintained libraries, taken from node_modules (package.json pins them).
-VENDORED = {"lz-string.min.js": ROOT / "node_modules" / "lz-string" / "libs" / "lz-string.min.js"}
+# A maintained library the launch page needs, which the site build already carries (its
+# progress page uses it: tools/sphinxext/transfer.py copies it from node_modules).
+FROM_SITE = ("_static/lz-string.min.js",)
 # Fixed entry times: the same site gives the same package, byte for byte.
 ENTRY_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -143,7 +144,7 @@ def package_entries(html_root: Path, items: list[dict], report: str = "passfail"
         LAUNCH,
         "imsmanifest.xml",
         *scorm_manifest.SCHEMA_FILES,
-        *(f"_static/{name}" for name in (*SCRIPTS, *VENDORED)),
+        *(f"_static/{name}" for name in SCRIPTS),
     }
     clash = sorted(added & set(files))
     if clash:
@@ -161,10 +162,9 @@ def package_entries(html_root: Path, items: list[dict], report: str = "passfail"
         site[name] = data
     for name in SCRIPTS:
         site[f"_static/{name}"] = (STATIC / name).read_bytes()
-    for name, path in VENDORED.items():
-        if not path.is_file():
-            raise PackageError(f"{path}: missing; run `make` (it installs the npm packages the package needs)")
-        site[f"_static/{name}"] = path.read_bytes()
+    missing = [name for name in FROM_SITE if name not in site]
+    if missing:
+        raise PackageError(f"{html_root}: has no {', '.join(missing)}; run `make site` (after `make setup`)")
     # The final test's cut score (tools/exercises/blueprint.py): the launch page's verdict.
     from tools.exercises.blueprint import CUT_PERCENT, cut_score
 

@@ -179,14 +179,156 @@
     return out;
   }
 
+  /* Spaced review {id: [box, due day]} and conversations {id: {endings: [id…]}} as one
+   * string each inside the JSON, grouped by ID prefix as the self-checks are:
+   * review "pf-:01.2.g8o,02.1.g8p;kad-:…" (box, then the due day in base 36), conversations
+   * "why-buy-this-kind:good.mixed;…". Anything of another shape stays JSON. */
+  var REVIEW_ENTRY = /^([a-z0-9-]*)\.([1-9])\.([0-9a-z]{1,6})$/;
+  var WORD = /^[a-z][a-z0-9-]*$/;
+
+  function packReview(review) {
+    var ids = Object.keys(review).sort();
+    var ok = ids.every(function (id) {
+      var v = review[id];
+      return ID.test(id) && Array.isArray(v) && v.length === 2 && [1, 2, 3, 4, 5, 6, 7, 8, 9].indexOf(v[0]) >= 0 && Number.isInteger(v[1]) && v[1] >= 0 && v[1] < 2e9;
+    });
+    if (!ok) return review;
+    var entries = ids.map(function (id) {
+      var cut = id.lastIndexOf("-") + 1;
+      return { prefix: id.slice(0, cut), text: id.slice(cut) + "." + review[id][0] + "." + review[id][1].toString(36) };
+    });
+    return joinQuiz(entries);
+  }
+
+  function unpackReview(text) {
+    var out = {};
+    text.split(";").forEach(function (group) {
+      var colon = group.indexOf(":");
+      if (colon < 0) return;
+      var prefix = group.slice(0, colon);
+      group.slice(colon + 1).split(",").forEach(function (part) {
+        var m = REVIEW_ENTRY.exec(part);
+        if (m) out[prefix + m[1]] = [Number(m[2]), parseInt(m[3], 36)];
+      });
+    });
+    return out;
+  }
+
+  function packConversations(conversations) {
+    var ids = Object.keys(conversations).sort();
+    var ok = ids.every(function (id) {
+      var v = conversations[id];
+      return WORD.test(id) && isPlainObject(v) && Object.keys(v).length === 1 && Array.isArray(v.endings) &&
+        v.endings.every(function (e) { return typeof e === "string" && WORD.test(e); });
+    });
+    if (!ok) return conversations;
+    return ids.map(function (id) { return id + ":" + conversations[id].endings.join("."); }).join(";");
+  }
+
+  function unpackConversations(text) {
+    var out = {};
+    text.split(";").forEach(function (part) {
+      var colon = part.indexOf(":");
+      if (colon < 1) return;
+      var endings = part.slice(colon + 1);
+      out[part.slice(0, colon)] = { endings: endings ? endings.split(".") : [] };
+    });
+    return out;
+  }
+
+  /* The practice test {cur: {s, i, a, d}, past: [[time, right, total]…]} as one string:
+   * "s36 d36 ids answers past" joined by "/": ids grouped by prefix as the self-checks are,
+   * answers as the self-checks' answer digits joined by ",", past "t36.r.n" joined by ",". */
+  function answerDigits(a) {
+    if (a === null) return "~";
+    var out = "";
+    for (var i = 0; i < a.length; i++) {
+      var v = a[i];
+      if (v === null) out += "_";
+      else if (typeof v === "number" && v >= 0 && v < 16 && Math.floor(v) === v) out += ANSWER_DIGITS.charAt(v);
+      else return null;
+    }
+    return out;
+  }
+
+  function packFinal(final) {
+    var keys = Object.keys(final);
+    if (keys.some(function (k) { return k !== "cur" && k !== "past"; })) return final;
+    var cur = final.cur;
+    var head = "-/-/-/-";
+    if (cur !== undefined) {
+      if (!isPlainObject(cur) || Object.keys(cur).sort().join() !== "a,d,i,s" || !Number.isInteger(cur.s) || cur.s < 0 ||
+          !Number.isInteger(cur.d) || cur.d < 0 || typeof cur.i !== "string" || !Array.isArray(cur.a)) return final;
+      var ids = cur.i.split(" ");
+      if (!ids.every(function (id) { return ID.test(id) && id.indexOf("-") > 0; }) || ids.length !== cur.a.length) return final;
+      var answers = cur.a.map(answerDigits);
+      if (answers.some(function (a) { return a === null; })) return final;
+      // ids in their order (the order is the attempt's): a group per run of one prefix
+      var groups = [];
+      ids.forEach(function (id) {
+        var cut = id.lastIndexOf("-") + 1;
+        var last = groups[groups.length - 1];
+        if (last && last.prefix === id.slice(0, cut)) last.rest.push(id.slice(cut));
+        else groups.push({ prefix: id.slice(0, cut), rest: [id.slice(cut)] });
+      });
+      var idText = groups.map(function (g) { return g.prefix + ":" + g.rest.join(" "); }).join(";");
+      head = cur.s.toString(36) + "/" + cur.d.toString(36) + "/" + idText + "/" + answers.join(",");
+    }
+    var past = "";
+    if (final.past !== undefined) {
+      if (!Array.isArray(final.past) || !final.past.every(function (p) {
+        return Array.isArray(p) && p.length === 3 && p.every(function (n) { return Number.isInteger(n) && n >= 0; });
+      })) return final;
+      past = final.past.map(function (p) { return p[0].toString(36) + "." + p[1] + "." + p[2]; }).join(",");
+    }
+    return head + "/" + (final.past === undefined ? "-" : past);
+  }
+
+  function unpackFinal(text) {
+    var parts = text.split("/");
+    if (parts.length !== 5) return {};
+    var out = {};
+    if (parts[0] !== "-") {
+      var ids = [];
+      parts[2].split(";").forEach(function (group) {
+        var colon = group.indexOf(":");
+        var prefix = group.slice(0, colon);
+        group.slice(colon + 1).split(" ").forEach(function (rest) { ids.push(prefix + rest); });
+      });
+      var answers = parts[3].split(",").map(function (digits) {
+        if (digits === "~") return null;
+        var a = [];
+        for (var i = 0; i < digits.length; i++) a.push(digits.charAt(i) === "_" ? null : ANSWER_DIGITS.indexOf(digits.charAt(i)));
+        return a;
+      });
+      out.cur = { s: parseInt(parts[0], 36), i: ids.join(" "), a: answers, d: parseInt(parts[1], 36) };
+    }
+    if (parts[4] !== "-") {
+      out.past = parts[4] === "" ? [] : parts[4].split(",").map(function (p) {
+        var bits = p.split(".");
+        return [parseInt(bits[0], 36), Number(bits[1]), Number(bits[2])];
+      });
+    }
+    return out;
+  }
+
   function encodeRest(areas) {
     if (!Object.keys(areas).length) return "";
-    return JSON.stringify(pack(areas)).replace(/[^\x20-\x7d]+/g, escapeRun);
+    var copy = {};
+    Object.keys(areas).forEach(function (name) { copy[name] = areas[name]; });
+    if (isPlainObject(copy.review)) copy.review = packReview(copy.review);
+    if (isPlainObject(copy.conversations)) copy.conversations = packConversations(copy.conversations);
+    if (isPlainObject(copy.final)) copy.final = packFinal(copy.final);
+    return JSON.stringify(pack(copy)).replace(/[^\x20-\x7d]+/g, escapeRun);
   }
 
   function decodeRest(text) {
     if (text === "") return {};
-    return unpack(JSON.parse(text.replace(/~([A-Za-z0-9_-]*)~/g, unescapeRun)));
+    var areas = unpack(JSON.parse(text.replace(/~([A-Za-z0-9_-]*)~/g, unescapeRun)));
+    if (isPlainObject(areas) && typeof areas.review === "string") areas.review = unpackReview(areas.review);
+    if (isPlainObject(areas) && typeof areas.conversations === "string") areas.conversations = unpackConversations(areas.conversations);
+    if (isPlainObject(areas) && typeof areas.final === "string") areas.final = unpackFinal(areas.final);
+    return areas;
   }
 
   /* ---------------------------------------------------------------- the whole state */
