@@ -5,7 +5,7 @@ JB := .venv/bin/jupyter-book
 # Keep jieba's and other caches inside the project, not in /tmp.
 export TMPDIR := $(CURDIR)/_build/tmp
 
-.PHONY: all setup site pdf serve test test-quick lint clean trainer trainer-pdf handouts trainer-handouts scorm
+.PHONY: all setup site pdf serve test test-quick lint clean trainer trainer-pdf handouts trainer-handouts scorm slides
 all: site
 
 setup:
@@ -37,6 +37,10 @@ handouts: site
 
 trainer-handouts: trainer
 	$(PY) -m tools handouts --edition trainer
+
+# The 精讲 blocks' lecture decks (trainer material): _build/slides/<deck>.pptx and .pdf
+slides: setup
+	$(PY) -m tools slides
 
 # The learner site as a SCORM 1.2 package for Moodle and other learning platforms
 # (tools/lms/scorm.py): _build/scorm/关系销售-scorm12.zip

@@ -107,6 +107,10 @@ def parser() -> argparse.ArgumentParser:
     from tools.lms.cli import add_parser as add_lms
 
     add_lms(commands)  # export (Moodle XML, GIFT), scorm
+
+    from tools.trainer.slides_cli import add_parser as add_slides
+
+    add_slides(commands)  # the lecture decks
     return main_parser
 
 

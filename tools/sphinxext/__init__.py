@@ -25,6 +25,7 @@ from . import (
     pinyin_order,
     quiz,
     search,
+    slide_decks,
     theme,
     trainer_mark,
     transfer,
@@ -69,6 +70,7 @@ def setup(app: Sphinx) -> dict:
     final_test.setup(app)
     certification.setup(app)
     transfer.setup(app)
+    slide_decks.setup(app)
     widgets.setup(app)
     accounts.setup(app)
     course_path.setup(app)
