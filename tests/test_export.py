@@ -494,3 +494,31 @@ def test_python_m_tools_export(banks):
     )
     assert result.returncode == 0, result.stderr.decode()
     check([banks[1]], read_gift(result.stdout.decode("utf-8")), ordering_as=MATCHING)
+
+
+MARKUP = re.compile(r":class:|:name:|\{[a-z-]+\}`|/book/|cases/|:::|```|\]\(|^\([\w.-]+\)=", re.M)
+
+
+def test_no_markup_or_site_path_in_any_exported_text(banks, course):
+    """Issue 24: the xiao-cui essay showed learners `:class: course-analysis` and
+    "见 /book/purchase-factors". Every text field of every export (learner and trainer Moodle
+    XML, GIFT, the certification test) is checked for MyST or Sphinx markup and site paths."""
+    from tools.exercises import certification
+    from tools.lms.certification_xml import to_certification_xml
+
+    exports = {
+        "learner": to_moodle_xml(banks, course, case_texts(ROOT, trainer=False)),
+        "trainer": to_moodle_xml(banks, course, case_texts(ROOT, trainer=True)),
+        "certification": to_certification_xml(
+            certification.load_pool(ROOT),
+            course,
+            certification.load_case(ROOT / certification.FOLDER / certification.CASE_FILE),
+        ),
+    }
+    for name, xml in exports.items():
+        texts = [node.text or "" for node in ET.fromstring(xml).iter("text")]
+        found = [(t[:60], MARKUP.search(text_of(t)).group()) for t in texts if MARKUP.search(text_of(t))]
+        assert found == [], (name, found[:3])
+    gift = to_gift(banks, course, case_texts(ROOT, trainer=False))
+    assert not MARKUP.search(gift.replace("$CATEGORY: $course$/关系销售", "")), MARKUP.search(gift)
+    assert "“客户为什么买：采购三要素与个人关系”" in exports["learner"], "a bare {doc} link reads as the page's title"

@@ -22,7 +22,8 @@ from tools.data.textfile import read_text
 from tools.data.yamlfile import DataError, load
 
 _LABEL = re.compile(r"^\(([\w.-]+)\)=\s*$")
-_ROLE = re.compile(r"\{[\w:.-]+\}`([^`]*)`")
+_ROLE = re.compile(r"\{([\w:.-]+)\}`([^`]*)`")
+_OPTION = re.compile(r"^:[\w-]+:(\s.*)?$")  # a directive's option line (`:class: course-analysis`)
 _EXPLICIT = re.compile(r"^(.*?)\s*<[^<>]*>$", re.S)
 _FENCE = re.compile(r"^:{3,}\{(\w+)\}\s*(.*)$")
 _MARKDOWN = MarkdownIt("commonmark").enable("table")
@@ -59,12 +60,29 @@ def chapters(source: Path) -> list[Chapter]:
     return found
 
 
-def _plain_roles(text: str) -> str:
+def _plain_roles(text: str, titles: dict[str, str] | None = None) -> str:
+    """Roles as their text: the explicit text where there is one; a bare {doc} link as the
+    page's title in quotes (never its path, which means nothing outside the site)."""
+
     def text_of(match: re.Match[str]) -> str:
-        explicit = _EXPLICIT.match(match.group(1))
-        return explicit.group(1) if explicit else match.group(1)
+        explicit = _EXPLICIT.match(match.group(2))
+        if explicit:
+            return explicit.group(1)
+        if match.group(1) == "doc":
+            target = match.group(2).strip()
+            return f"“{(titles or {}).get(target.lstrip('/'), target.rsplit('/', 1)[-1])}”"
+        return match.group(2)
 
     return _ROLE.sub(text_of, text)
+
+
+def page_titles(source: Path) -> dict[str, str]:
+    """``book/<page>`` -> the page's ``# `` title, for {doc} links without text."""
+    found = {}
+    for page in sorted((source / "book").glob("*.md")):
+        title = next((line[2:].strip() for line in read_text(page).splitlines() if line.startswith("# ")), "")
+        found[f"book/{page.stem}"] = _plain_roles(title)
+    return found
 
 
 def section(path: Path, label: str) -> tuple[str, str]:
@@ -87,18 +105,25 @@ def section(path: Path, label: str) -> tuple[str, str]:
     raise DataError(path, 1, f"no section labelled `{label}` (a `({label})=` line before a heading)")
 
 
-def to_html(markdown: str) -> str:
-    """A section's Markdown as HTML: roles as their text, an admonition as a titled block."""
+def to_html(markdown: str, titles: dict[str, str] | None = None) -> str:
+    """A section's Markdown as HTML: roles as their text, an admonition as a titled block
+    (its option lines, such as ``:class:``, dropped)."""
     lines = []
+    options = False  # right after a fence's opening line: its options come first
     for line in markdown.splitlines():
         fence = _FENCE.match(line)
         if fence:
             lines.append(f"**{fence.group(2)}**\n" if fence.group(2) else "")
-        elif re.fullmatch(r":{3,}\s*", line) or _LABEL.match(line):
+            options = True
+            continue
+        if options and _OPTION.match(line):
+            continue
+        options = False
+        if re.fullmatch(r":{3,}\s*", line) or _LABEL.match(line):
             lines.append("")
         else:
             lines.append(line)
-    return _MARKDOWN.render(_plain_roles("\n".join(lines))).strip()
+    return _MARKDOWN.render(_plain_roles("\n".join(lines), titles)).strip()
 
 
 def case_texts(source: Path, trainer: bool) -> list[CaseText]:
@@ -108,15 +133,16 @@ def case_texts(source: Path, trainer: bool) -> list[CaseText]:
     toc = (source / "_toc.yml").read_text(encoding="utf-8")
     order = [name for name in re.findall(r"file:\s*cases/([\w-]+)", toc) if name in cases]
     order += sorted(set(cases) - set(order))
+    titles = page_titles(source)
     texts = []
     for case_id in order:
         case = cases[case_id]
         parts = {}
         for key, label in (("situation", SITUATION), ("tasks", TASKS)):
             heading, body = section(case.path, label.format(id=case.id))
-            parts[key] = f"<h3>{escape(heading)}</h3>{to_html(body)}"
+            parts[key] = f"<h3>{escape(heading)}</h3>{to_html(body, titles)}"
         if trainer:
             for key, label in (("grading", GRADING), ("answers", ANSWERS)):
-                parts[key] = to_html(section(case.notes_path, label.format(id=case.id))[1])
+                parts[key] = to_html(section(case.notes_path, label.format(id=case.id))[1], titles)
         texts.append(CaseText(case, **parts))
     return texts

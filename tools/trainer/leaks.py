@@ -112,16 +112,23 @@ def _inline_text(children) -> str:
     return "".join(parts)
 
 
-def _data_strings(node: object) -> Iterator[str]:
-    """Every text in a data file's tree (mappings, lists, strings), in file order."""
+# Keys of trainer data whose texts learners see anyway: a lecture deck's slide titles and
+# points restate the chapters (and are projected to the class); its notes are the secret.
+PUBLIC_KEYS = {"slides": frozenset({"title", "chapter", "points", "axes", "cells", "steps"})}
+
+
+def _data_strings(node: object, public: frozenset[str] = frozenset()) -> Iterator[str]:
+    """Every text in a data file's tree (mappings, lists, strings), in file order, except
+    under ``public`` keys."""
     if isinstance(node, str):
         yield node
     elif isinstance(node, dict):
-        for value in node.values():
-            yield from _data_strings(value)
+        for key, value in node.items():
+            if key not in public:
+                yield from _data_strings(value, public)
     elif isinstance(node, list):
         for value in node:
-            yield from _data_strings(value)
+            yield from _data_strings(value, public)
 
 
 def data_passages(path: Path, name: str, min_length: int) -> list[Passage]:
@@ -130,7 +137,8 @@ def data_passages(path: Path, name: str, min_length: int) -> list[Passage]:
     import yaml
 
     found = []
-    for text in _data_strings(yaml.safe_load(path.read_text(encoding="utf-8"))):
+    public = PUBLIC_KEYS.get(path.parent.name, frozenset())
+    for text in _data_strings(yaml.safe_load(path.read_text(encoding="utf-8")), public):
         for fragment in text.splitlines():
             normal = normal_form(fragment)
             if len(normal) >= min_length:
