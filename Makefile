@@ -5,7 +5,7 @@ JB := .venv/bin/jupyter-book
 # Keep jieba's and other caches inside the project, not in /tmp.
 export TMPDIR := $(CURDIR)/_build/tmp
 
-.PHONY: all setup site pdf serve test test-quick lint clean trainer trainer-pdf handouts trainer-handouts scorm slides
+.PHONY: all setup site pdf serve test test-quick lint clean trainer trainer-pdf handouts trainer-handouts scorm slides forms
 all: site
 
 setup:
@@ -41,6 +41,11 @@ trainer-handouts: trainer
 # The 精讲 blocks' lecture decks (trainer material): _build/slides/<deck>.pptx and .pdf
 slides: setup
 	$(PY) -m tools slides
+
+# The forms of a training day: NAMES=names.txt (one per line) fills the sign-in sheet and
+# makes the certificates; DATE=YYYY-MM-DD. Into _build/forms.
+forms: setup
+	$(PY) -m tools forms $(if $(NAMES),--names $(NAMES)) $(if $(DATE),--date $(DATE))
 
 # The learner site as a SCORM 1.2 package for Moodle and other learning platforms
 # (tools/lms/scorm.py): _build/scorm/关系销售-scorm12.zip

@@ -42,3 +42,45 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
     )
     slides.add_argument("-o", "--output", default=str(DEFAULT), metavar="DIR", help="default: _build/slides")
     slides.set_defaults(run=_slides, reads="output")
+
+
+def _forms(args: argparse.Namespace) -> int:
+    import datetime
+
+    from tools.output import write_files
+
+    from . import forms
+
+    names = forms.read_names(Path(args.names)) if args.names else []
+    day = datetime.date.fromisoformat(args.date) if args.date else datetime.date.today()
+    date = forms.chinese_date(day)
+    folder = Path(args.output)
+    files = {
+        folder / "签到表.pdf": forms.pdf(forms.sign_in_html(names, date)),
+        folder / "课程评估表.pdf": forms.pdf(forms.evaluation_html(date)),
+    }
+    if names:
+        files[folder / "结业证书.pdf"] = forms.pdf(forms.certificates_html(names, date, args.programme))
+    written = write_files(files)
+    for path in written:
+        print(f"wrote {path}")
+    if not names:
+        print("no --names: the sign-in sheet has blank rows, and no certificates were made")
+    return 0
+
+
+def add_forms_parser(commands: argparse._SubParsersAction) -> None:
+    from .forms import PROGRAMMES
+
+    forms = commands.add_parser(
+        "forms", help="the forms of a training day as PDFs: sign-in sheet, evaluation form, certificates"
+    )
+    forms.add_argument("--names", metavar="FILE", help="the participants, one name per line (UTF-8)")
+    forms.add_argument("--date", metavar="YYYY-MM-DD", help="the course's date (default: today)")
+    forms.add_argument(
+        "--programme", choices=sorted(PROGRAMMES), default="two-days", help="printed on the certificates"
+    )
+    forms.add_argument(
+        "-o", "--output", default=str(ROOT / "_build" / "forms"), metavar="DIR", help="default: _build/forms"
+    )
+    forms.set_defaults(run=_forms, reads="names")
