@@ -41,8 +41,28 @@ def test_index_records_frequency_and_title_hits(tmp_path):
 
 def test_query_set_is_large_enough():
     queries = load_queries()
-    assert len(queries) >= 40
+    assert len(queries) >= 60
     assert all(q["expect"] for q in queries)
+
+
+@pytest.mark.browser
+def test_english_pinyin_and_synonyms_find_the_course_terms(page, site):
+    """Issue 22: what a new hire types that the course does not say: the glossary's English
+    terms, abbreviations and names, pinyin (full and initials) and synonyms."""
+    page.goto((site / "search.html").as_uri())
+    cases = {
+        "key account": "大客",
+        "BATNA": "退路",
+        "switching cost": "转换成本",
+        "Pinacor": "皮纳考",
+        "caigou sanyaosu": "采购三要素",
+        "cgsys": "采购三要素",
+        "回佣": "回扣",
+    }
+    for query, term in cases.items():
+        assert term in page.evaluate("q => CourseSearch.segment(q)", query), query
+    top = [r["url"] for r in page.evaluate("q => CourseSearch.search(q, 3)", "Pinacor")]
+    assert top[0] == "cases/pinacor.html"
 
 
 @pytest.mark.browser

@@ -29,6 +29,11 @@ class Outcome:
     def hit(self) -> bool:
         return any(url in self.expect for url in self.top[:3])
 
+    @property
+    def reciprocal_rank(self) -> float:
+        """1 / the rank of the first expected page in the top ten (0 when none is there)."""
+        return next((1 / n for n, url in enumerate(self.top[:10], 1) if url in self.expect), 0.0)
+
 
 def load_queries(path: Path = QUERIES) -> list[dict]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))
@@ -39,13 +44,17 @@ def run_queries(page, queries: list[dict]) -> list[Outcome]:
     outcomes = []
     for item in queries:
         terms = page.evaluate("q => CourseSearch.segment(q)", item["q"])
-        top = [r["url"] for r in page.evaluate("q => CourseSearch.search(q, 3)", item["q"])]
+        top = [r["url"] for r in page.evaluate("q => CourseSearch.search(q, 10)", item["q"])]
         outcomes.append(Outcome(item["q"], item["expect"], terms, top))
     return outcomes
 
 
 def recall(outcomes: list[Outcome]) -> float:
     return sum(o.hit for o in outcomes) / len(outcomes)
+
+
+def mrr(outcomes: list[Outcome]) -> float:
+    return sum(o.reciprocal_rank for o in outcomes) / len(outcomes)
 
 
 def main() -> int:
@@ -61,8 +70,9 @@ def main() -> int:
         outcomes = run_queries(page, load_queries())
     for o in outcomes:
         mark = "ok  " if o.hit else "MISS"
-        print(f"{mark} {o.query}  [{' / '.join(o.terms)}]  -> {', '.join(o.top)}")
-    print(f"recall@3: {recall(outcomes):.1%} ({sum(o.hit for o in outcomes)}/{len(outcomes)} queries)")
+        print(f"{mark} {o.query}  [{' / '.join(o.terms)}]  -> {', '.join(o.top[:3])}")
+    hits = sum(o.hit for o in outcomes)
+    print(f"recall@3: {recall(outcomes):.1%} ({hits}/{len(outcomes)} queries); MRR {mrr(outcomes):.3f}")
     return 0
 
 

@@ -32,8 +32,9 @@ class Page:
         return "\n".join(s.title + "\n" + s.text for s in self.sections)
 
 
-def build(pages: list[Page]) -> dict:
-    """Return the index as a JSON-ready dict."""
+def build(pages: list[Page], aliases: dict[str, list[str]] | None = None) -> dict:
+    """Return the index as a JSON-ready dict; ``aliases`` (tools/search/aliases.py) map what a
+    reader may type (English, pinyin, a synonym) to the course's terms."""
     postings: dict[str, list[list[int]]] = {}
     docs = []
     for number, page in enumerate(pages):
@@ -58,6 +59,7 @@ def build(pages: list[Page]) -> dict:
         "docs": docs,
         "terms": postings,
         "stopwords": sorted(segment.STOPWORDS),
+        "aliases": aliases or {},
     }
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from docutils import nodes
 from sphinx.application import Sphinx
 
-from tools.search import index, segment
+from tools.search import aliases, index, segment
 
 # Nodes whose text is not prose: diagram sources, raw HTML, comments.
 _SKIP = ("graphviz", "raw", "comment", "script", "literal_block", "system_message")
@@ -70,9 +70,12 @@ def _write_index(app: Sphinx, exception: Exception | None) -> None:
         doctree = env.get_and_resolve_doctree(docname, app.builder)
         title = env.titles[docname].astext() if docname in env.titles else docname
         pages.append(page_from_doctree(doctree, app.builder.get_target_uri(docname), title))
+    terms = [name for (kind, name) in env.domaindata["std"]["objects"] if kind == "term"]
+    glossary = Path(app.srcdir) / "book" / "glossary.md"
+    table = aliases.build(glossary, terms) if glossary.is_file() else {}
     target = Path(app.outdir) / "_static" / "course-search-index.js"
     target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(index.as_script(index.build(pages)), encoding="utf-8")
+    target.write_text(index.as_script(index.build(pages, table)), encoding="utf-8")
 
 
 def _no_sphinx_index(app: Sphinx) -> None:

@@ -34,6 +34,7 @@
       docs: docs,
       terms: new Map(Object.entries(raw.terms)),
       stop: new Set(raw.stopwords),
+      aliases: new Map(Object.entries(raw.aliases || {})),
       avgLength: total / Math.max(docs.length, 1),
     };
   }
@@ -73,7 +74,41 @@
     return { words: words, covered: covered };
   }
 
+  /* The form alias keys are kept in (tools/search/aliases.py key()). */
+  function aliasKey(text) {
+    return text.toLowerCase().replace(/[^0-9a-z\u3400-\u9fff]/g, "");
+  }
+
+  /* The query with what its English, pinyin or synonyms stand for: every run of one to
+   * four consecutive Latin words whose key is an alias (the longest first) is replaced by
+   * the course terms; a Chinese alias found inside the query adds its terms. */
+  function expand(index, query) {
+    if (!index.aliases.size) return query;
+    const words = query.match(/[A-Za-z0-9][A-Za-z0-9'+\-]*/g) || [];
+    const added = [];
+    const used = new Set();
+    for (let size = Math.min(4, words.length); size >= 1; size--) {
+      for (let i = 0; i + size <= words.length; i++) {
+        if (words.slice(i, i + size).some(function (w, k) { return used.has(i + k); })) continue;
+        const found = index.aliases.get(aliasKey(words.slice(i, i + size).join("")));
+        if (!found) continue;
+        for (let k = 0; k < size; k++) used.add(i + k);
+        found.forEach(function (t) { added.push(t); });
+      }
+    }
+    let rest = query;
+    if (used.size) {
+      let n = -1;
+      rest = query.replace(/[A-Za-z0-9][A-Za-z0-9'+\-]*/g, function (w) { n++; return used.has(n) ? " " : w; });
+    }
+    index.aliases.forEach(function (terms, key) {
+      if (CJK.test(key) && key.length >= 2 && rest.indexOf(key) !== -1) terms.forEach(function (t) { added.push(t); });
+    });
+    return added.length ? rest + " " + added.join(" ") : rest;
+  }
+
   function segment(index, query) {
+    query = expand(index, query);
     const known = function (w) { return index.terms.has(w) || index.stop.has(w); };
     const out = [];
     const seen = new Set();
