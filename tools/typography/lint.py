@@ -11,8 +11,10 @@ from .rules import Finding, check
 # Everything a reader sees: pages, cases, banks, and the strings of the tools and templates.
 DEFAULT_PATHS = ["book", "cases", "exercises", "tools"]
 # Not reader text: this lint's own rule tables, benchmark queries (they include typos and
-# English on purpose), and generated or installed files.
-SKIP = ("tools/typography/", "tools/bench/", "book/_build/", "_build/", "__pycache__/")
+# English on purpose), the search's alias table (the synonyms the course does not use, on
+# purpose, so that a search for them still finds the course's terms), and generated or
+# installed files.
+SKIP = ("tools/typography/", "tools/bench/", "tools/search/aliases.yml", "book/_build/", "_build/", "__pycache__/")
 
 
 def course_files(root: Path, paths: Iterable[str] = DEFAULT_PATHS) -> list[Path]:
