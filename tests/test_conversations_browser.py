@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import ROOT
+from playwright.sync_api import expect
 from reader_devices import open_page, seen_text
 
 from tools.conversations.model import load_conversation
@@ -128,11 +129,14 @@ def test_good_and_bad_endings_by_keyboard_progress_kept_and_shown(browser, serve
     # The progress page shows both endings, one of them good.
     page.goto(server + "book/progress.html")
     row = page.locator(f'tr[data-conversation="{CONV_ID}"]')
-    assert row.locator(".course-conversation-progress-reached").inner_text() == f"2 / {len(CONV.endings)}"
+    row.scroll_into_view_if_needed()  # off screen, a section is not rendered (content-visibility)
+    expect(row.locator(".course-conversation-progress-reached")).to_have_text(f"2 / {len(CONV.endings)}")
     goods = sum(e.outcome == "good" for e in CONV.endings)
-    assert row.locator(".course-conversation-progress-good").inner_text() == f"1 / {goods}"
-    summary = page.locator(".course-conversation-progress-summary").inner_text()
-    assert "已完成 1 段" in summary and "到过好的结局 1 段" in summary
+    expect(row.locator(".course-conversation-progress-good")).to_have_text(f"1 / {goods}")
+    summary = page.locator(".course-conversation-progress-summary")
+    summary.scroll_into_view_if_needed()
+    expect(summary).to_contain_text("已完成 1 段")
+    expect(summary).to_contain_text("到过好的结局 1 段")
     row.locator("a").click()
     page.wait_for_url(f"**/{CHAPTER}#conversation-{CONV_ID}")
     assert page.console_errors == []
@@ -161,10 +165,11 @@ def test_clearing_the_progress_asks_first(browser, server):
     play_by_keyboard(page, path_to("sent-to-purchasing"))
     page.goto(server + "book/progress.html")
     row = page.locator(f'tr[data-conversation="{CONV_ID}"]')
-    assert row.locator(".course-conversation-progress-reached").inner_text() == f"1 / {len(CONV.endings)}"
+    row.scroll_into_view_if_needed()
+    expect(row.locator(".course-conversation-progress-reached")).to_have_text(f"1 / {len(CONV.endings)}")
     page.locator(".course-conversation-progress-reset").click()
     page.get_by_role("dialog").get_by_role("button", name="清除对话练习进度").click()
-    assert row.locator(".course-conversation-progress-reached").inner_text() == "—"
+    expect(row.locator(".course-conversation-progress-reached")).to_have_text("—")
     page.goto(server + CHAPTER)
     assert seen_text(player(page).locator(".course-conversation-status")) == "你还没有完成这段对话。"
     assert page.console_errors == []

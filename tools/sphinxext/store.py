@@ -22,7 +22,8 @@ TEXTS_ID = "course-texts"
 # Texts that learner pages never need: the certification test's are for HTML written at build
 # time on trainer pages; the cohort page's come with it. Every page with the store would
 # carry them otherwise.
-BUILD_ONLY = ("certification", "cohort")  # the cohort page carries its own (tools/sphinxext/transfer.py)
+# The cohort page and the progress page's transfer block carry their own (tools/sphinxext/transfer.py).
+BUILD_ONLY = ("certification", "cohort", "transfer")
 
 
 def texts_json(language: str) -> str:

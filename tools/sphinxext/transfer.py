@@ -64,15 +64,18 @@ class ProgressTransfer(SphinxDirective):
 def _html(app: Sphinx, banks: dict) -> str:
     words = texts(app.config.language)["transfer"]
     conversations = len(list((Path(app.srcdir) / "exercises" / "conversations").glob("*.yml")))
+    order = [*(c for c in blueprint.BLUEPRINT if c in banks), *sorted(set(banks) - set(blueprint.BLUEPRINT))]
     data = {
         "local": list(LOCAL_AREAS),
+        # In the blueprint's order (the chapters' reading order), then any other bank by name:
+        # the env's own order may differ from one build to the next.
         "chapters": [
             {
                 "chapter": chapter,
                 "title": _chapter_title(app, chapter),
-                "items": [{"id": item.id, **answer_spec(item)} for item in bank.items],
+                "items": [{"id": item.id, **answer_spec(item)} for item in banks[chapter].items],
             }
-            for chapter, bank in banks.items()
+            for chapter in order
         ],
         "cut": blueprint.cut_score(),
         "size": blueprint.size(),
@@ -82,6 +85,7 @@ def _html(app: Sphinx, banks: dict) -> str:
         f'<div class="course-test-history"><p>{escape(words["history_static"])}</p></div>'
         f'<div class="course-transfer"><p class="course-transfer-static">{escape(words["static"])}</p></div>'
         f'<script type="application/json" id="course-transfer-data">{script_json(data)}</script>'
+        f'<script type="application/json" id="course-transfer-texts">{script_json(words)}</script>'
     )
 
 

@@ -160,9 +160,9 @@
 
   const input = el("input", { type: "file", multiple: "multiple", accept: ".json,application/json", class: "course-cohort-file visually-hidden", tabindex: "-1", "aria-hidden": "true" });
   input.addEventListener("change", function () { read(input.files).then(function () { input.value = ""; }); });
-  const pick = el("button", { type: "button", class: "btn btn-sm btn-outline-primary course-cohort-pick" }, T.pick);
+  const pick = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-cohort-pick" }, T.pick);
   pick.addEventListener("click", function () { input.click(); });
-  const csvButton = el("button", { type: "button", class: "btn btn-sm btn-outline-primary course-cohort-csv", disabled: "disabled" }, T.csv);
+  const csvButton = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-cohort-csv", disabled: "disabled" }, T.csv);
   csvButton.addEventListener("click", function () {
     const link = el("a", { href: URL.createObjectURL(new Blob([csv()], { type: "text/csv" })), download: T.csv_file + ".csv" });
     document.body.append(link);

@@ -35,7 +35,7 @@
   const CODE_PREFIX = "GXJD1:";
   const MAX_FILE = 2000000; // characters: a larger file is not ours
   const MAX_PAST = 10;
-  const T = D.readJSON("course-texts").transfer || {};
+  const T = D.readJSON("course-transfer-texts");
   const data = D.readJSON("course-transfer-data") || {};
   const fill = D.fill;
   const el = D.el;
@@ -276,14 +276,14 @@
     status.classList.toggle("course-transfer-error", Boolean(error));
   }
 
-  const exportFile = el("button", { type: "button", class: "btn btn-sm btn-outline-primary course-transfer-export" }, T.export_file);
+  const exportFile = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-transfer-export" }, T.export_file);
   exportFile.addEventListener("click", function () {
     download(fill(T.file_name, { date: today() }) + ".json", JSON.stringify(exported(), null, 1), "application/json");
     say(T.exported, false);
   });
 
   const codeBox = el("textarea", { class: "form-control course-transfer-code", rows: "3", readonly: "readonly", "aria-label": T.code_label, hidden: "hidden" });
-  const copyCode = el("button", { type: "button", class: "btn btn-sm btn-outline-primary course-transfer-copy" }, T.export_code);
+  const copyCode = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-transfer-copy" }, T.export_code);
   copyCode.addEventListener("click", function () {
     const text = code();
     codeBox.value = text;
@@ -300,7 +300,7 @@
   // The native file control says "Choose File" in the browser's language: it stays hidden,
   // and a button of ours opens it.
   const fileInput = el("input", { type: "file", accept: ".json,application/json", class: "course-transfer-file visually-hidden", tabindex: "-1", "aria-hidden": "true" });
-  const fileButton = el("button", { type: "button", class: "btn btn-sm btn-outline-primary course-transfer-pick" }, T.import_file);
+  const fileButton = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-transfer-pick" }, T.import_file);
   fileButton.addEventListener("click", function () { fileInput.click(); });
   fileInput.addEventListener("change", function () {
     const file = fileInput.files && fileInput.files[0];
@@ -316,13 +316,13 @@
     });
   });
   const pasteBox = el("textarea", { class: "form-control course-transfer-paste", rows: "2", "aria-label": T.code_label, placeholder: T.paste_placeholder });
-  const pasteButton = el("button", { type: "button", class: "btn btn-sm btn-outline-primary course-transfer-import" }, T.import_code);
+  const pasteButton = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-transfer-import" }, T.import_code);
   pasteButton.addEventListener("click", function () {
     importText(pasteBox.value).then(function (done) { if (done) pasteBox.value = ""; });
   });
 
   const nameInput = el("input", { type: "text", class: "form-control course-record-name", maxlength: "30", "aria-label": T.record_name, placeholder: T.record_name });
-  const recordButton = el("button", { type: "button", class: "btn btn-sm btn-outline-primary course-record-export" }, T.record_export);
+  const recordButton = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-record-export" }, T.record_export);
   recordButton.addEventListener("click", function () {
     const name = nameInput.value.trim();
     if (!name) {
