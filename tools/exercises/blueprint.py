@@ -38,9 +38,10 @@ BLUEPRINT: dict[str, dict[str, int]] = {
 CUT_PERCENT = 70  # passed at 70 % or more: 21 of 30 items right
 FORMS = ("A", "B")
 # Part of the paper forms' seeds: a new value draws new forms (do that only with a new edition).
-# v16: of the first forty, the draw on which a test-wise reader gains least (1 point over
-# chance at worst, tests/test_adversary.py; v1 gave 10.3 once the items were re-tagged).
-SALT = "final-v16"
+# v21: of the first sixty, a draw on which a test-wise reader gains nothing over chance with
+# the self-checks' best strategies, overall and per item type (tests/test_adversary.py; v1
+# gave 10.3 points once the items were re-tagged). Re-run that choice when the pools change.
+SALT = "final-v21"
 
 
 def size(blueprint: Mapping[str, Mapping[str, int]] = BLUEPRINT) -> int:
