@@ -108,10 +108,12 @@ def test_good_and_bad_endings_by_keyboard_progress_kept_and_shown(browser, serve
     assert live.inner_text() == f"到达{OUTCOME['good']}：{ending.title}"
     assert f"到过 1 / {len(CONV.endings)} 个结局" in box.locator(".course-conversation-status").inner_text()
 
-    # The progress is kept over a reload.
+    # The progress is kept over a reload, and the run resumes where it was: at the ending.
     page.reload()
     status = seen_text(player(page).locator(".course-conversation-status"))
     assert f"到过 1 / {len(CONV.endings)} 个结局：{ending.title}" in status
+    assert ending.title in player(page).locator(".course-conversation-result").inner_text()
+    player(page).locator(".course-conversation-restart").click()
 
     # A bad ending, by keyboard too.
     bad = "sent-to-purchasing"
@@ -240,4 +242,36 @@ def test_axe_finds_nothing_serious_in_a_played_conversation(browser, server, sch
                 problems.append(f"{ending}: {violation['id']}: {[n['target'] for n in violation['nodes'][:3]]}")
         player(page).locator(".course-conversation-restart").click()
     assert not problems, "\n".join(problems)
+    context.close()
+
+
+def test_a_run_resumes_after_a_reload_and_steps_back(browser, server):
+    """Issue 23: a conversation left half-way resumes at the same step after a reload (the
+    choices taken are kept with the progress); 退回一步 takes the last choice back, and that
+    is kept too."""
+    context, page = open_phone(browser, server + CHAPTER)
+    picks = path_to("sent-to-purchasing")
+    assert len(picks) >= 2
+    box = player(page)
+    for pick in picks[:2]:
+        box.locator(".course-conversation-option").nth(pick).click()
+    rounds = box.locator(".course-conversation-round")
+    assert rounds.count() == 3
+    page.reload()
+    box = player(page)
+    assert rounds.count() == 3, "resumed at step 3"
+    assert box.locator("[aria-live=polite]").inner_text() == "接着上次的地方：第 3 步。"
+    second = CONV.node(CONV.start.choices[picks[0]].next)
+    said = box.locator(".course-conversation-said")
+    assert said.nth(1).inner_text().endswith(second.choices[picks[1]].say)
+    box.locator(".course-conversation-back").click()
+    assert rounds.count() == 2
+    assert box.locator("[aria-live=polite]").inner_text() == "已退回一步。第 2 步。"
+    assert [b.inner_text() for b in box.locator(".course-conversation-option").all()] == [c.say for c in second.choices]
+    page.reload()
+    assert player(page).locator(".course-conversation-round").count() == 2
+    player(page).locator(".course-conversation-back").click()
+    assert player(page).locator(".course-conversation-round").count() == 1
+    assert player(page).locator(".course-conversation-back").count() == 0, "nothing to take back at the first step"
+    assert page.console_errors == []
     context.close()

@@ -20,6 +20,7 @@
   const store = window.CourseStore;
   const ID = /^[a-z][a-z0-9-]{0,39}$/;
   const MAX_ENDINGS = 16;
+  const MAX_PATH = 60; // choices in one run (the longest conversation has about a dozen turns)
   const AREA = "conversations";
 
   const D = window.CourseDom;
@@ -46,6 +47,10 @@
         if (typeof e === "string" && ID.test(e) && endings.indexOf(e) < 0 && endings.length < MAX_ENDINGS) endings.push(e);
       });
       out[id] = { endings: endings };
+      // Where the reader is in the current run: the shown index of each choice taken.
+      if (Array.isArray(raw.path) && raw.path.length <= MAX_PATH && raw.path.every(function (n) { return Number.isInteger(n) && n >= 0 && n < 8; })) {
+        out[id].path = raw.path.slice();
+      }
     });
     return out;
   }
@@ -64,6 +69,22 @@
     return store.update(AREA, function (data) {
       const entry = data[convId] || { endings: [] };
       if (entry.endings.indexOf(endingId) < 0) entry.endings.push(endingId);
+      data[convId] = entry;
+      return data;
+    });
+  }
+
+  /* The run in progress: the choices taken so far, kept so that a reload resumes it. */
+  function savedPath(convId) {
+    const entry = store.read(AREA)[convId];
+    return entry && Array.isArray(entry.path) ? entry.path : [];
+  }
+
+  function keepPath(convId, path) {
+    return store.update(AREA, function (data) {
+      const entry = data[convId] || { endings: [] };
+      if (path.length) entry.path = path.slice();
+      else delete entry.path;
       data[convId] = entry;
       return data;
     });
@@ -89,8 +110,35 @@
     section.classList.add("is-interactive");
     storageNote(this.root, this.status);
     this.showStatus();
-    this.start(false);
+    this.path = [];
+    this.resume(savedPath(conv.id));
   }
+
+  /* Replay ``path`` from the first turn, quietly; a path that no longer fits the
+   * conversation (edited since) is cut where it stops fitting. */
+  Player.prototype.replay = function (path) {
+    this.restart();
+    for (let i = 0; i < path.length; i++) {
+      const turn = this.current;
+      if (!turn || !turn.choices[path[i]]) break;
+      this.pick(turn.choices[path[i]], path[i], true);
+    }
+  };
+
+  Player.prototype.resume = function (path) {
+    this.replay(path);
+    if (this.path.length) this.live.textContent = fill(T.resumed, { n: this.steps });
+  };
+
+  /* One step back: the run replayed without its last choice. */
+  Player.prototype.back = function () {
+    const path = this.path.slice(0, -1);
+    this.replay(path);
+    keepPath(this.conv.id, this.path);
+    this.live.textContent = fill(T.went_back, { n: this.steps });
+    const last = this.log.lastElementChild;
+    if (last) last.focus();
+  };
 
   Player.prototype.name = function (who) {
     const person = this.conv.people[who];
@@ -125,34 +173,58 @@
     return step;
   };
 
-  Player.prototype.start = function (focus) {
+  /* The first turn, on a clean log (the run's path emptied, not yet stored). */
+  Player.prototype.restart = function () {
     this.log.textContent = "";
     this.steps = 0;
-    const first = this.conv.turns[0];
+    this.path = [];
     const step = this.newStep();
-    this.showTurn(step, first);
+    this.showTurn(step, this.conv.turns[0]);
+    return step;
+  };
+
+  Player.prototype.start = function (focus) {
+    const step = this.restart();
+    keepPath(this.conv.id, []);
     if (focus) {
       this.live.textContent = T.started;
       step.focus();
     }
   };
 
+  /* "退回一步", under the choices or the ending, once a choice has been made. */
+  Player.prototype.backButton = function () {
+    if (!this.path.length) return;
+    const back = el("button", {
+      type: "button",
+      class: "course-conversation-back",
+      "aria-label": fill(T.back_label, { title: this.conv.title }),
+    }, T.back);
+    back.addEventListener("click", this.back.bind(this));
+    this.choose.append(back);
+  };
+
   /* What the other person says at a turn, then the buttons to answer. */
   Player.prototype.showTurn = function (step, turn) {
+    this.current = turn;
     if (turn.scene) step.append(el("p", { class: "course-conversation-scene" }, turn.scene));
     this.lines(step, turn.lines);
     this.choose.textContent = "";
     const prompt = el("p", { class: "course-conversation-prompt", id: "conversation-" + this.conv.id + "-prompt" }, T.choose);
     const group = el("div", { class: "course-conversation-options", role: "group", "aria-labelledby": prompt.id });
-    turn.choices.forEach(function (choice) {
+    turn.choices.forEach(function (choice, index) {
       const button = el("button", { type: "button", class: "course-conversation-option" }, choice.say);
-      button.addEventListener("click", this.pick.bind(this, choice));
+      button.addEventListener("click", this.pick.bind(this, choice, index, false));
       group.append(button);
     }, this);
     this.choose.append(prompt, group);
+    this.backButton();
   };
 
-  Player.prototype.pick = function (choice) {
+  /* ``quiet``: replaying a stored run (no focus moves, nothing stored, no announcement). */
+  Player.prototype.pick = function (choice, index, quiet) {
+    this.path.push(index);
+    this.current = null;
     const step = this.newStep();
     const said = el("p", { class: "course-conversation-line course-conversation-said" });
     said.append(el("span", { class: "course-conversation-who" }, fill(T.speaker, { name: T.you })));
@@ -166,12 +238,15 @@
     feedback.append(el("p", {}, choice.feedback));
     this.sectionLink(feedback, choice.section);
     step.append(feedback);
-    if (this.endings[choice.next]) this.end(step, this.endings[choice.next]);
+    if (this.endings[choice.next]) this.end(step, this.endings[choice.next], quiet);
     else this.showTurn(step, this.turns[choice.next]);
-    step.focus();
+    if (!quiet) {
+      keepPath(this.conv.id, this.path);
+      step.focus();
+    }
   };
 
-  Player.prototype.end = function (step, ending) {
+  Player.prototype.end = function (step, ending, quiet) {
     this.lines(step, ending.lines);
     const outcome = (T.outcome || {})[ending.outcome];
     const box = el("div", { class: "course-conversation-result is-" + ending.outcome });
@@ -189,7 +264,8 @@
     }, T.restart);
     restart.addEventListener("click", this.start.bind(this, true));
     this.choose.append(restart);
-    this.live.textContent = fill(T.reached, { outcome: outcome, title: ending.title });
+    this.backButton();
+    if (!quiet) this.live.textContent = fill(T.reached, { outcome: outcome, title: ending.title });
   };
 
   Player.prototype.showStatus = function () {
