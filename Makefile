@@ -5,7 +5,7 @@ JB := .venv/bin/jupyter-book
 # Keep jieba's and other caches inside the project, not in /tmp.
 export TMPDIR := $(CURDIR)/_build/tmp
 
-.PHONY: all setup site pdf serve test test-quick lint clean trainer trainer-pdf handouts trainer-handouts scorm slides forms
+.PHONY: all setup site pdf serve test test-quick lint clean trainer trainer-pdf handouts trainer-handouts scorm slides forms kits
 all: site
 
 setup:
@@ -44,6 +44,10 @@ slides: setup
 
 # The forms of a training day: NAMES=names.txt (one per line) fills the sign-in sheet and
 # makes the certificates; DATE=YYYY-MM-DD. Into _build/forms.
+# The case kits one by one as PDFs, and a printing list: PARTICIPANTS=12 (default 20).
+kits: trainer
+	$(PY) -m tools kits $(if $(PARTICIPANTS),--participants $(PARTICIPANTS))
+
 forms: setup
 	$(PY) -m tools forms $(if $(NAMES),--names $(NAMES)) $(if $(DATE),--date $(DATE))
 

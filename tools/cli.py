@@ -108,11 +108,12 @@ def parser() -> argparse.ArgumentParser:
 
     add_lms(commands)  # export (Moodle XML, GIFT), scorm
 
-    from tools.trainer.slides_cli import add_forms_parser
+    from tools.trainer.slides_cli import add_forms_parser, add_kits_parser
     from tools.trainer.slides_cli import add_parser as add_slides
 
     add_slides(commands)  # the lecture decks
     add_forms_parser(commands)  # sign-in sheet, evaluation form, certificates
+    add_kits_parser(commands)  # the case kits one by one, and the printing list
     return main_parser
 
 

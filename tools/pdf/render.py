@@ -62,3 +62,24 @@ def build_pdf(
     # The print document beside the PDF (what WeasyPrint typeset), written with it or not at all.
     write_files({target.with_suffix(".html"): document.encode("utf-8"), target: data}, check)
     return target
+
+
+def kit_pdf(html_root: Path, url: str) -> bytes:
+    """One page of the trainer build (a case kit) as an A4 PDF: the book's print stylesheet
+    and the trainer mark on every page; its role briefs and scoring sheets each start a page."""
+    import html as html_module
+
+    from weasyprint import HTML
+
+    from tools.cases.strings import strings
+
+    chapter = assemble.load_chapter(html_root, url, "")
+    mark = strings()["trainer_mark"]
+    stylesheet = STYLESHEET.read_text(encoding="utf-8") + colophon_stylesheet(datetime.date.today())
+    stylesheet += trainer_stylesheet(mark)
+    document = (
+        f'<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{html_module.escape(chapter.title)}'
+        f"</title><style>{stylesheet}</style></head><body>"
+        f'<div class="print-chapter">{chapter.body.decode_contents()}</div></body></html>'
+    )
+    return HTML(string=document, base_url=str(html_root.resolve()) + "/").write_pdf()

@@ -84,3 +84,42 @@ def add_forms_parser(commands: argparse._SubParsersAction) -> None:
         "-o", "--output", default=str(ROOT / "_build" / "forms"), metavar="DIR", help="default: _build/forms"
     )
     forms.set_defaults(run=_forms, reads="names")
+
+
+def _kits(args: argparse.Namespace) -> int:
+    """Each case kit of the trainer build as a PDF, and the printing list."""
+    import sys
+
+    from tools.output import write_files
+    from tools.pdf.render import kit_pdf
+
+    from . import kits
+
+    html_root = Path(args.html)
+    if not (html_root / "cases" / "notes" / "kits").is_dir():
+        print(f"error: {html_root}: no kit pages; build the trainer edition first (`make trainer`)", file=sys.stderr)
+        return 2
+    found = kits.load_kits(ROOT)
+    folder = Path(args.output)
+    files: dict[Path, bytes] = {}
+    for kit in found:
+        files[folder / f"{kit.id}.pdf"] = kit_pdf(html_root, f"cases/notes/kits/{kit.id}.html")
+    lines = kits.printing_list(found, args.participants)
+    table = ["# 打印清单", "", f"{args.participants} 位学员，每组 {kits.GROUP_SIZE} 人左右。", ""]
+    table += ["| 案例 | 打印什么 | 份数 | 单双面 | 发给谁 |", "|---|---|---|---|---|"]
+    table += [f"| {x.kit} | {x.what} | {x.copies} | {x.sides} | {x.who} |" for x in lines]
+    table += ["", "## 要带的东西", ""] + [f"- {thing}" for thing in kits.things_to_bring(found, args.participants)]
+    files[folder / "打印清单.md"] = ("\n".join(table) + "\n").encode("utf-8")
+    for path in write_files(files):
+        print(f"wrote {path}")
+    return 0
+
+
+def add_kits_parser(commands: argparse._SubParsersAction) -> None:
+    kits = commands.add_parser("kits", help="each case kit of the trainer build as a PDF, and a printing list")
+    kits.add_argument("--participants", type=int, default=20, metavar="N", help="how many learners (default 20)")
+    kits.add_argument("--html", default=str(ROOT / "_build" / "trainer" / "_build" / "html"), metavar="DIR")
+    kits.add_argument(
+        "-o", "--output", default=str(ROOT / "_build" / "kits"), metavar="DIR", help="default: _build/kits"
+    )
+    kits.set_defaults(run=_kits, reads="html")
