@@ -12,7 +12,7 @@ import pytest
 from conftest import ROOT
 from pypdf import PdfReader
 
-from tools.cases.model import book_chapters, load_cases
+from tools.cases.model import CASE_POINTS, book_chapters, load_cases
 from tools.cli import main
 from tools.exercises.model import load_banks
 from tools.trainer import leaks
@@ -219,7 +219,7 @@ def test_cases_get_points_and_lines_to_write_on(assignment, assigned):
     text = text_of(assignment / "assignment.pdf")
     html = (assignment / "assignment.html").read_text(encoding="utf-8")
     assert text.count("作答区") == len(cases) and html.count('class="sheet-answer-lines"') >= len(cases)
-    total = 10 * len(cases) + sum(
+    total = CASE_POINTS * len(cases) + sum(  # one scale: the kits give a case 20
         2 if ALL_ITEMS[i].multiple or ALL_ITEMS[i].type in ("ordering", "matching") else 1 for i in items
     )
     assert f"满分{total}分" in text and f"满分{total}分" in text_of(assignment / "answer-key.pdf")

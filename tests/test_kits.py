@@ -57,3 +57,16 @@ def test_kits_command_needs_a_trainer_build(tmp_path):
         text=True,
     )
     assert done.returncode == 2 and "make trainer" in done.stderr and not (tmp_path / "out").exists()
+
+
+def test_one_scale_for_a_case_everywhere():
+    """Issue 24: a case was worth 20 on the kits' scoring sheets and 10 in assign and Moodle."""
+    from tools.cases.model import CASE_POINTS
+    from tools.handouts import assign
+    from tools.lms.moodle_xml import ESSAY_GRADE
+
+    for kit in KITS:
+        text = (ROOT / kits.FOLDER / f"{kit.id}.md").read_text(encoding="utf-8")
+        assert f"合计：____ / {CASE_POINTS}" in text, kit.id
+        assert "16 分及以上：优秀；11 至 15 分：合格；10 分及以下：不足" in text, kit.id
+    assert str(CASE_POINTS) == ESSAY_GRADE and assign.CASE_POINTS == CASE_POINTS == 20

@@ -16,6 +16,9 @@ FIELDS = ("id", "title", "chapters", "format", "duration", "skills")
 SITUATION, TASKS = "case-{id}-situation", "case-{id}-tasks"
 LABELS = ("case-{id}", SITUATION, TASKS)
 NOTES_DIR = "notes"
+# What a case is worth, everywhere: the kits' scoring sheets (bands 16+ / 11–15 / ≤10), the
+# assignment sheets and the Moodle essay's grade (tests/test_kits.py holds them together).
+CASE_POINTS = 20
 # Labels every teaching-notes page carries: the page, its model answers, its grading guide.
 ANSWERS, GRADING = "notes-{id}-answers", "notes-{id}-grading"
 NOTES_LABELS = ("notes-{id}", ANSWERS, GRADING)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from tools.cases.model import Case
+from tools.cases.model import CASE_POINTS, Case
 from tools.cases.strings import DEFAULT_LANGUAGE, strings
 from tools.exercises.model import Bank, Item
 from tools.exercises.render import bank_html
@@ -31,9 +31,9 @@ HANDOUT, KEY = "assignment", "answer-key"
 FORMS = "AB"  # --versions N gives the first N forms; A keeps the site's own option order
 
 # Points: one for an item with one right answer (single choice, true/false), two where the
-# learner must get several things right (multiple choice, ordering, matching), ten for a case.
-CASE_POINTS = 10
-CASE_LINES = 14  # ruled lines under a case's tasks; more can go on the back of the sheet
+# learner must get several things right (multiple choice, ordering, matching), and a case
+# what the kits' scoring sheets give it (CASE_POINTS, 20).
+CASE_LINES = 28  # ruled lines under a case's tasks: space for a 20-point answer
 WRITE_IN_LINES = 2
 
 

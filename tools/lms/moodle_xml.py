@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
+from tools.cases.model import CASE_POINTS
 from tools.exercises.model import Bank, Item
 
 from . import questions as q
 from .course import CaseText, Chapter
 
-ESSAY_GRADE = "10"  # a case is worth ten self-check items
+ESSAY_GRADE = str(CASE_POINTS)  # the kits' scoring sheets and the assignment sheets use the same scale
 ESSAY_LINES = "20"
 
 
