@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
 
@@ -44,15 +45,15 @@ def run(page, base: str) -> None:
     assert "还不对" in root.locator(".course-quiz-verdict").inner_text()
 
     page.goto(base + REVIEW)
+    expect(page.locator(".course-review-status")).to_contain_text("1 道题在等待复习")  # the page has drawn
     assert page.locator(".course-review-items .course-quiz-item").count() == 0, "not due the same day"
-    assert "1 道题在等待复习" in page.locator(".course-review-status").inner_text()
 
     page.clock.set_system_time(START + DAY + MINUTE)
     page.goto(base + PROGRESS)
     assert "今天有 1 道题该复习" in page.locator(".course-review-count").inner_text()
     page.goto(base + REVIEW)
     due = page.locator(f"#review-{data['id']}")
-    assert due.count() == 1, "due the next day"
+    expect(due).to_have_count(1)  # due the next day (waits while the page draws)
     assert "今天有 1 道题该复习" in page.locator(".course-review-status").inner_text()
     right = [i for i, o in enumerate(data["options"]) if o["correct"]][0]
     due.locator(".course-quiz-choices input").nth(right).check()
@@ -66,7 +67,7 @@ def run(page, base: str) -> None:
     page.clock.set_system_time(START + 3 * DAY + MINUTE)
     page.goto(base + REVIEW)
     again = page.locator(f"#review-{data['id']}")
-    assert again.count() == 1, "due after two days"
+    expect(again).to_have_count(1)  # due after two days
     again.locator(".course-quiz-reveal").click()  # revealed: back to box 1
     assert "第 1 组，1 天后" in again.locator(".course-review-when").inner_text()
 

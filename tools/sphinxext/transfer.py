@@ -108,12 +108,18 @@ def _page_scripts(app: Sphinx, pagename: str, templatename: str, context: dict, 
         app.add_js_file("course-cohort.js", defer="defer")
 
 
-def _copy_library(app: Sphinx, exception: Exception | None) -> None:
-    if exception is not None or app.builder.format != "html":
+def _copy_library(app: Sphinx) -> None:
+    """Into the output before any page is written: Sphinx stamps a script's URL with the
+    file's checksum (``?v=…``) only when the file is already there, so a copy made after
+    writing gave a first build and a second build different pages."""
+    if app.builder.format != "html":
         return
     if not LZ_STRING.is_file():
         raise FileNotFoundError(f"{LZ_STRING} is missing: run `make setup` (npm ci) first")
-    shutil.copyfile(LZ_STRING, Path(app.outdir) / "_static" / "lz-string.min.js")
+    target = Path(app.outdir) / "_static" / "lz-string.min.js"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    if not target.is_file() or target.read_bytes() != LZ_STRING.read_bytes():
+        shutil.copyfile(LZ_STRING, target)
 
 
 def setup(app: Sphinx) -> None:
@@ -122,4 +128,4 @@ def setup(app: Sphinx) -> None:
     app.add_directive("cohort", Cohort)
     app.connect("doctree-resolved", _resolve)
     app.connect("html-page-context", _page_scripts, priority=320)
-    app.connect("build-finished", _copy_library)
+    app.connect("builder-inited", _copy_library)
