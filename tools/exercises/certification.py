@@ -240,7 +240,17 @@ def _item_scores(pool: Mapping[str, Bank], pool_report: Report) -> dict[str, flo
     return {q.id: strategy(q) for c, b in pool.items() for q in questions(b.items, c)}
 
 
+_FORMS: dict[tuple, tuple[Form, Form]] = {}  # the draw, once per pool (the trainer page asks twice)
+
+
 def forms(pool: Mapping[str, Bank]) -> tuple[Form, Form]:
+    key = tuple((chapter, tuple(bank.items)) for chapter, bank in sorted(pool.items()))
+    if key not in _FORMS:
+        _FORMS[key] = _draw_forms(pool)
+    return _FORMS[key]
+
+
+def _draw_forms(pool: Mapping[str, Bank]) -> tuple[Form, Form]:
     """Paper forms A and B: no item on both, each filled by the blueprint, with ``MUST_PASS``
     compliance items each; of ``FORM_SEARCH`` seeded draws, the pair closest in mean
     difficulty and in the test-wise reader's expected score (and, among close pairs, the one

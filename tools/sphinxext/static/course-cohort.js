@@ -15,20 +15,12 @@
   const T = D.readJSON("course-cohort-texts");
   const fill = D.fill;
   const el = D.el;
+  const make = D.make;
   const FORMAT = "guanxi-record";
   const MAX_FILE = 200000;
   const learners = {}; // name -> record
   let sortKey = "name";
   let sortUp = true;
-
-  function make(tag, attrs) {
-    const node = el(tag, attrs);
-    for (let i = 2; i < arguments.length; i++) {
-      const child = arguments[i];
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
 
   function isObject(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -164,10 +156,7 @@
   pick.addEventListener("click", function () { input.click(); });
   const csvButton = el("button", { type: "button", class: "btn btn-sm btn-outline-secondary course-cohort-csv", disabled: "disabled" }, T.csv);
   csvButton.addEventListener("click", function () {
-    const link = el("a", { href: URL.createObjectURL(new Blob([csv()], { type: "text/csv" })), download: T.csv_file + ".csv" });
-    document.body.append(link);
-    link.click();
-    link.remove();
+    D.download(T.csv_file + ".csv", csv(), "text/csv");
   });
   const drop = el("div", { class: "course-cohort-drop" }, T.drop);
   ["dragover", "dragenter"].forEach(function (name) {

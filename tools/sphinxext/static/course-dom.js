@@ -29,6 +29,25 @@
     return node;
   }
 
+  /* An element with children (texts or nodes), as el() makes one with a text. */
+  function make(tag, attrs) {
+    const node = el(tag, attrs);
+    for (let i = 2; i < arguments.length; i++) {
+      const child = arguments[i];
+      node.append(typeof child === "string" ? document.createTextNode(child) : child);
+    }
+    return node;
+  }
+
+  /* ``content`` saved as a file called ``name`` (UTF-8 text of MIME ``type``). */
+  function download(name, content, type) {
+    const blob = new Blob([content], { type: type + ";charset=utf-8" });
+    const link = el("a", { href: URL.createObjectURL(blob), download: name });
+    document.body.append(link);
+    link.click();
+    window.setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 1000);
+  }
+
   /* Said once per block, before `before`, when the browser keeps nothing (now or later);
    * the block works all the same. */
   function storageNote(block, before) {
@@ -67,5 +86,8 @@
     before.before(el("p", { class: "course-inapp-note", role: "note" }, fill(words.note, { app: words[app] || "" })));
   }
 
-  window.CourseDom = { readJSON: readJSON, fill: fill, el: el, storageNote: storageNote, inApp: inApp, inAppNote: inAppNote };
+  window.CourseDom = {
+    readJSON: readJSON, fill: fill, el: el, make: make, download: download,
+    storageNote: storageNote, inApp: inApp, inAppNote: inAppNote,
+  };
 })();

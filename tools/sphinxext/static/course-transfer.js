@@ -39,17 +39,9 @@
   const data = D.readJSON("course-transfer-data") || {};
   const fill = D.fill;
   const el = D.el;
+  const make = D.make;
+  const download = D.download;
   const LZ = window.LZString;
-
-  /* An element with children (texts or nodes), as el() makes one with a text. */
-  function make(tag, attrs) {
-    const node = el(tag, attrs);
-    for (let i = 2; i < arguments.length; i++) {
-      const child = arguments[i];
-      node.append(typeof child === "string" ? document.createTextNode(child) : child);
-    }
-    return node;
-  }
 
   function isObject(v) {
     return v !== null && typeof v === "object" && !Array.isArray(v);
@@ -70,15 +62,6 @@
       if (area !== undefined) local[name] = area;
     });
     return { format: FORMAT, version: VERSION, exported: new Date(Date.now()).toISOString(), state: snapshot, local: local };
-  }
-
-  function download(name, text, type) {
-    const blob = new Blob([text], { type: type });
-    const link = el("a", { href: URL.createObjectURL(blob), download: name });
-    document.body.append(link);
-    link.click();
-    link.remove();
-    window.setTimeout(function () { URL.revokeObjectURL(link.href); }, 1000);
   }
 
   function code() {

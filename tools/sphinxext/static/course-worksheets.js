@@ -303,13 +303,7 @@
   Accounts.DEAL_SHEET = DEAL_SHEET;
   Accounts.cellOrder = cellOrder;
 
-  function download(name, content, type) {
-    var blob = new Blob([content], { type: type + ";charset=utf-8" });
-    var link = el("a", { href: URL.createObjectURL(blob), download: name });
-    document.body.appendChild(link);
-    link.click();
-    setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
-  }
+  var download = Dom.download; // one way to save a file, for the sheets and the account page
   Accounts.download = download;
 
   function safeName(name) {
